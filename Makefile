@@ -1,0 +1,46 @@
+# The way to run things. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SOURCE ?= seeds
+TABLES ?= out/tables
+PARAMS ?=
+# pip's index on these machines prints one harmless line per missing mirror folder: keep the log readable.
+PIP_QUIET := grep -v "is ignored: it is neither a file nor a directory" || true
+
+.PHONY: help env extract report test lab bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing the project and its dependencies into $(VENV) ..."
+	@$(BIN)/python -m pip install -q --upgrade pip 2>&1 | $(PIP_QUIET)
+	@$(BIN)/python -m pip install -q -e '.[test]' 2>&1 | $(PIP_QUIET)
+	@$(BIN)/python -c "import analysis, pandas, underthesea, papermill" # fail here, not later, if the install is broken
+	@touch $(STAMP)
+
+env: $(STAMP) ## build .venv with the system Python if it is missing or pyproject.toml changed
+
+extract: $(STAMP) ## extract the tables of SOURCE (default seeds/) into TABLES (default out/tables)
+	$(BIN)/python -m analysis extract $(SOURCE) --out $(TABLES)
+
+report: $(STAMP) ## build the environment if needed, extract seeds/ and render every report into reports/
+	$(BIN)/python -m analysis report --source $(SOURCE) $(if $(PARAMS),--params $(PARAMS),)
+
+test: $(STAMP) ## build the environment if needed and run the whole test suite
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+lab: $(STAMP) ## open JupyterLab on the project
+	$(BIN)/jupyter lab --notebook-dir=.
+
+bench: $(STAMP) ## run the load and extraction benchmarks (quoted in the issue notes)
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean: ## remove generated tables and reports (keeps .venv)
+	rm -rf out reports/*.html reports/runs
