@@ -50,3 +50,78 @@ def fold(text: str) -> str:
 def slugify(text: str) -> str:
     """Stable ASCII id: 'Công an tỉnh Thừa Thiên Huế' -> 'cong-an-tinh-thua-thien-hue'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+# --- tidying raw article text (used by the loader; every step keeps the text NFC) -------------------
+
+_ZERO_WIDTH = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]")            # zero-width space/joiner, BOM, soft hyphen
+_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")  # every horizontal space, nbsp included
+# The same, but only what needs changing (runs of 2+, or any space that is not U+0020): fast on long texts.
+_SPACES_TO_FIX = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")           # C0/C1 controls except \t \n \r
+_LINE_EDGES = re.compile(r" +\n *|\n +")
+_ODD_QUOTES = re.compile("[„‟«»″‚‛]")
+_QUOTES = {"„": "“", "‟": "”", "«": "“", "»": "”", "″": "”", "‚": "‘", "‛": "‘"}
+# Where a tone mark may sit in the old position (oà, oé, uỷ at a word end): only the words around these
+# go through normalise_tone_marks, which is much faster than decomposing a whole long text.
+_OLD_TONE_SPOT = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\\w)")
+
+
+def _normalise_tone_spots(text: str) -> str:
+    """normalise_tone_marks applied only to the words that may need it (same result, much faster)."""
+    pieces, done = [], 0
+    for m in _OLD_TONE_SPOT.finditer(text):
+        start = m.start()
+        if start < done:
+            continue
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_" or unicodedata.category(text[start - 1]) == "Mn"):
+            start -= 1
+        pieces.append(text[done:start])
+        pieces.append(normalise_tone_marks(text[start:m.end()]))
+        done = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF, lone CR, vertical tab, form feed, line/paragraph separators -> \\n."""
+    return re.sub("\r\n?|[\x0b\x0c\u2028\u2029\x85]", "\n", text)
+
+
+def tidy_line(line: str) -> str:
+    """One line: no zero-width characters or controls, every run of spaces (nbsp too) -> one space, stripped."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", _ZERO_WIDTH.sub("", line))).strip()
+
+
+def _pair_straight_quotes(line: str) -> str:
+    if line.count('"') % 2:
+        return line
+    parts = line.split('"')
+    return parts[0] + "".join(("“" if i % 2 else "”") + part for i, part in enumerate(parts[1:], start=1))
+
+
+def normalise_quotes(line: str) -> str:
+    """Quote convention: typographic double quotes “ ” are kept; „ ‟ « » ″ become “ ”, and straight double
+    quotes become “ ” when they pair up on the line (an odd one out is left straight). ‚ ‛ -> ‘."""
+    line = _ODD_QUOTES.sub(lambda m: _QUOTES[m.group()], line)
+    return _pair_straight_quotes(line) if '"' in line else line
+
+
+def normalise_text(text: str) -> str:
+    """Raw decoded article text -> the normalised text the loader works on.
+
+    NFC, modern tone-mark placement, newlines unified, spaces tidied (nbsp -> space, no runs, no spaces
+    at line ends), zero-width and control characters removed, quotes made consistent (normalise_quotes);
+    the line structure is kept (blank lines too) for the layout parser. Same result as applying
+    tidy_line and normalise_quotes to every line of normalise_tone_marks(text), but fast on long texts.
+    """
+    text = unicodedata.normalize("NFC", normalise_newlines(text))
+    text = _normalise_tone_spots(text)
+    text = _SPACES_TO_FIX.sub(" ", _CONTROLS.sub("", _ZERO_WIDTH.sub("", text)))
+    text = _LINE_EDGES.sub("\n", text).strip(" ")
+    text = _ODD_QUOTES.sub(lambda m: _QUOTES[m.group()], text)
+    if '"' in text:
+        text = "\n".join(_pair_straight_quotes(line) if '"' in line else line for line in text.split("\n"))
+    return text

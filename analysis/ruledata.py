@@ -1,0 +1,83 @@
+"""Rule data shipped in analysis/data/*.yaml, loaded once and validated: every regex compiles and matches its example."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from analysis import paths
+
+# One Vietnamese letter, upper / lower case: `{U}` and `{L}` in the rule files.
+UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+
+
+def expand(pattern: str) -> str:
+    """Replace the {U}/{L} letter placeholders of a rule pattern by character classes."""
+    return pattern.replace("{U}", f"[{UPPER}]").replace("{L}", f"[{LOWER}]")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The parsed YAML file analysis/data/NAME, checked: it starts with a comment saying where it came from."""
+    path = paths.data_file(name)
+    raw = path.read_text(encoding="utf-8")
+    if not raw.startswith("#"):
+        raise ValueError(f"{path}: the first line must be a comment saying where the list came from")
+    data = yaml.safe_load(raw)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of lists at the top level, got {type(data).__name__}")
+    return data
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str, key: str, whole_line: bool = True, flags: int = re.IGNORECASE) -> tuple[tuple[re.Pattern, str], ...]:
+    """The compiled regexes of list KEY in file NAME, each with its example, validated.
+
+    whole_line=True compiles with fullmatch semantics in mind and checks `fullmatch(example)`;
+    otherwise the example must contain a match (`search`).
+    """
+    data = load(name)
+    entries = data.get(key)
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{paths.DATA / name}: missing or empty list {key!r}")
+    out = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "pattern" not in entry or "example" not in entry:
+            raise ValueError(f"{paths.DATA / name}: {key}[{i}] = {entry!r}: each entry needs 'pattern' and 'example'")
+        try:
+            regex = re.compile(expand(entry["pattern"]), flags)
+        except re.error as exc:
+            raise ValueError(f"{paths.DATA / name}: {key}[{i}] pattern {entry['pattern']!r} is not a valid regex: {exc}") from exc
+        example = str(entry["example"])
+        ok = regex.fullmatch(example) if whole_line else regex.search(example)
+        if not ok:
+            raise ValueError(f"{paths.DATA / name}: {key}[{i}] pattern {entry['pattern']!r} does not match its own example "
+                             f"{example!r}: fix the pattern or the example")
+        out.append((regex, example))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def tokens(name: str, key: str) -> tuple[tuple[str, str], ...]:
+    """A list of {token, example} entries (e.g. abbreviations), validated: the example contains the token."""
+    entries = load(name).get(key)
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{paths.DATA / name}: missing or empty list {key!r}")
+    out = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not entry.get("token") or not entry.get("example"):
+            raise ValueError(f"{paths.DATA / name}: {key}[{i}] = {entry!r}: each entry needs 'token' and 'example'")
+        if entry["token"] not in entry["example"]:
+            raise ValueError(f"{paths.DATA / name}: {key}[{i}]: example {entry['example']!r} does not contain {entry['token']!r}")
+        out.append((str(entry["token"]), str(entry["example"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def combined(name: str, key: str, whole_line: bool = True, flags: int = re.IGNORECASE) -> re.Pattern:
+    """One regex that is the alternation of every (validated) pattern of list KEY, for tests run on
+    every line (page furniture, caption wording). Patterns must not define named groups."""
+    entries = patterns(name, key, whole_line, flags)
+    return re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in entries), flags)
