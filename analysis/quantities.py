@@ -1,0 +1,307 @@
+"""Quantities: numbers with a unit (money, percentages, counts of things, time spans).
+
+`extract_quantities(articles, sentences, units=None, events=None)` returns one row per article and
+distinct (value, unit, measure), with the columns of `COLUMNS`. The words are in data/quantities.yaml.
+
+A quantity is a number followed by what it measures:
+- money: "100 triệu đồng" = 1e8 VND, "1,5 tỷ đồng", "2 tỷ 500 triệu đồng", "50.000.000 đồng", "200 nghìn đồng";
+- a percentage: "ít nhất 5%", "15 phần trăm";
+- a count: "327 lượt", "6 nội dung", "3 Chương", "hơn 1.200 lượt" (a counter word) -> unit `count`;
+- a time span or a physical measure: "02 năm thực hiện", "3 tháng", "5 kg" -> unit `other`.
+Numbers are read the Vietnamese way: "." separates thousands, "," is the decimal mark.
+
+Not quantities: dates and times ("22-3", "12/9/2022", "13:07", "năm 2024" — a number glued to
+"/", "-", ":" or "." + digit is part of a date or a code), calendar periods ("8 tháng đầu năm"),
+anniversaries ("kỷ niệm 80 năm Ngày truyền thống"), identifiers and ordinals ("số 303", "lần thứ
+2", "khoản 2 Điều 3", "12-NQ/TW"; but "tổng số 150 cán bộ" is a count), and counts of the event's own participants ("Công an 07 tỉnh,
+thành phố", "2 đơn vị"). When the units table is given, a number inside a unit's span is skipped too.
+
+Each article's sentences are scanned in one pass (joined by a separator no pattern crosses), and
+the regular expressions run on the lower-cased text, starting with a digit, so that the scan is fast.
+
+The same value and measure said twice in an article (a caption repeating the body) is one row;
+`mentions` counts them and the provenance is the first.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import pandas as pd
+import yaml
+
+from analysis import paths
+
+DATA_FILE = "quantities.yaml"
+COLUMNS = ["article_id", "text", "value", "unit", "measure", "qualifier", "about", "mentions", "sentence_id", "start", "end"]
+_LISTS = ("count_openers", "percent", "counters", "measures", "durations", "participants", "identifier_before", "date_before",
+          "calendar_after", "anniversary_before", "anniversary_after", "qualifiers", "about_stop")
+
+
+class RuleDataError(ValueError):
+    """A rule-data file holds an entry the extractor cannot use."""
+
+
+def _fail(path, where: str, problem: str, fix: str):
+    raise RuleDataError(f"{path}: {where}: {problem}. Fix: {fix}")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    """The validated content of data/quantities.yaml with its compiled patterns (loaded once)."""
+    path = paths.data_file(DATA_FILE)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    return compile_rules(data, path)
+
+
+def compile_rules(data: dict, path="quantities.yaml") -> dict:
+    """Validate the quantity words and build the pattern (separate from I/O so tests can feed bad data)."""
+    if not isinstance(data, dict):
+        _fail(path, "top level", "expected a mapping of sections", "see the comments at the top of the file")
+    for key in _LISTS:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+            _fail(path, key, f"missing, empty or holding a non-word ({value!r:.80})", f"give `{key}:` a list of words")
+    scales = data.get("scales")
+    if not isinstance(scales, dict) or not all(isinstance(v, (int, float)) and v > 0 for v in scales.values()):
+        _fail(path, "scales", "expected word: positive multiplier", "e.g. `triệu: 1000000`")
+    words = data.get("number_words")
+    if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
+        _fail(path, "number_words", "expected word: integer", "e.g. `hai: 2`")
+    currency: dict[str, str] = {}
+    for i, entry in enumerate(data.get("currencies") or []):
+        if not isinstance(entry, dict) or not entry.get("words") or entry.get("unit") not in ("VND", "other"):
+            _fail(path, f"currencies[{i}] {entry!r}", "needs `words` and a `unit` of VND or other", "correct the entry")
+        for w in entry["words"]:
+            currency[w.casefold()] = entry["unit"]
+    if not currency:
+        _fail(path, "currencies", "no currency words", "add at least `{words: [đồng], unit: VND}`")
+    kinds: dict[str, str] = {}
+    for key, kind in (("participants", "participant"), ("durations", "duration"), ("measures", "measure"),
+                      ("counters", "count"), ("percent", "percent")):
+        for w in data[key]:
+            if w.casefold() in kinds and kinds[w.casefold()] != kind:
+                _fail(path, f"{key}: {w!r}", f"also listed as a {kinds[w.casefold()]}", "keep each word in one list")
+            kinds[w.casefold()] = kind
+    for w in currency:
+        kinds[w] = "money"
+    # Matched on the lower-cased sentence (same offsets; far faster than re.IGNORECASE).
+    low = lambda words_: _alt(w.casefold() for w in words_)  # noqa: E731
+    digits = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:" + low(scales) + r")\b)|\d+"
+    scale = rf"(?:\s*(?P<scale>{low(scales)}))?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>{low(scales)}))?"
+    unit = rf"\s*(?P<unit>{low(kinds)})(?!\w)"
+    # A leading lookahead on the first character lets the regex engine skip fast to candidates.
+    pattern = re.compile(rf"(?=[0-9])(?<![\w.,/:\-])(?P<num>{digits})(?![.,/:\-]?\d)(?![/\-][^\W\d_]){scale}{unit}")
+    first = "".join(sorted({w.casefold()[0] for w in words}))
+    word_pattern = re.compile(rf"(?=[{re.escape(first)}])(?<!\w)(?P<word>{low(words)}){unit}")
+    fold = lambda key: {w.casefold() for w in data[key]}  # noqa: E731
+    return {
+        "pattern": pattern, "word_pattern": word_pattern, "kinds": kinds, "currency": currency,
+        "scales": {k.casefold(): float(v) for k, v in scales.items()},
+        "number_words": {k.casefold(): v for k, v in words.items()},
+        "qualifier_words": tuple(sorted({w.casefold() for w in data["qualifiers"]}, key=len, reverse=True)),
+        "identifier_words": tuple(sorted({w.casefold() for w in data["identifier_before"]}, key=len, reverse=True)),
+        "count_opener_words": tuple(sorted({w.casefold() for w in data["count_openers"]}, key=len, reverse=True)),
+        "date_before": fold("date_before"),
+        "calendar_after": re.compile(rf"\s+(?:{_alt(data['calendar_after'])})(?!\w)|\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE),
+        "anniversary_before": re.compile(rf"(?:{_alt(data['anniversary_before'])})\s+(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        "anniversary_after": re.compile(rf"\s+(?:(?-i:Ngày)|(?:{_alt(w for w in data['anniversary_after'] if w != 'Ngày')}))(?!\w)", re.IGNORECASE),
+        "about_stop": fold("about_stop"),
+        "digit": re.compile(r"\d"),
+        "number_word_re": re.compile(rf"(?=[{re.escape(first)}])(?<!\w)(?:{low(words)})(?!\w)"),
+    }
+
+
+def parse_number(raw: str) -> float:
+    """'1.200' -> 1200, '1,5' -> 1.5, '02' -> 2, '1.5' (before a scale word) -> 1.5."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        return float(raw.replace(".", "").replace(",", "."))
+    return float(raw.replace(",", "."))
+
+
+SEP = "\x00"  # joins an article's sentences: neither a word character nor white space, so no pattern crosses it
+
+
+def by_article(sentences: pd.DataFrame):
+    """(article_id, (sentence_ids, starts, texts)) for each article, sentences in order.
+
+    The loader already gives sentences grouped by article and in order; only when they are not
+    is the table sorted (pandas' sort on string ids is the slow part, so it is skipped when it can be).
+    """
+    keys = [str(a) for a in sentences["article_id"].tolist()]
+    sids = sentences["sentence_id"].astype("int64").tolist()
+    starts = sentences["start"].astype("int64").tolist()
+    texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
+    groups, seen = [], set()
+    i, n = 0, len(keys)
+    ordered = True
+    while i < n:
+        j = i + 1
+        while j < n and keys[j] == keys[i]:
+            if sids[j] <= sids[j - 1]:
+                ordered = False
+            j += 1
+        if keys[i] in seen:
+            ordered = False
+        seen.add(keys[i])
+        groups.append((i, j))
+        i = j
+    if not ordered:
+        order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
+        keys, sids = [keys[x] for x in order], [sids[x] for x in order]
+        starts, texts = [starts[x] for x in order], [texts[x] for x in order]
+        groups, i = [], 0
+        while i < n:
+            j = i + 1
+            while j < n and keys[j] == keys[i]:
+                j += 1
+            groups.append((i, j))
+            i = j
+    for i, j in groups:
+        yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*|[^\w\s]", re.UNICODE)
+
+
+def _about(text: str, start: int, end: int, measure: str | None, r: dict) -> str | None:
+    """A short description: the words after the quantity up to a stop word, else the clause before it."""
+    after = []
+    for m in _WORD.finditer(text, end):
+        w = m.group()
+        if not w[0].isalnum() or w.casefold() in r["about_stop"] or len(after) >= 8:
+            break
+        after.append(w)
+    if measure:  # a count: what is counted
+        return " ".join([measure] + after)
+    if after:
+        return " ".join(after)
+    clause = re.split(r"[,;:.…()“”\"]", text[:start])[-1].split()
+    before = [w for w in clause if w.casefold() not in ("ít", "nhất", "hơn", "gần", "khoảng")][-8:]
+    return " ".join(before) or (measure or None)
+
+
+def _word_before(lower: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The word of `words` (longest first) written just before `pos`, across white space, or None."""
+    head = lower[max(0, pos - 32):pos]
+    core = head.rstrip()
+    if len(core) == len(head) or not core.endswith(words):
+        return None
+    base = pos - len(head)
+    for word in words:
+        if core.endswith(word):
+            before = base + len(core) - len(word) - 1
+            if before < 0 or not lower[before].isalnum():
+                return word
+    return None
+
+
+def _candidates(text: str, r: dict):
+    """(start, end, qualifier, value, unit, measure) of each quantity in one sentence."""
+    lower = text.lower()
+    if len(lower) != len(text):  # offsets must stay exact
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    matches = list(r["pattern"].finditer(lower))
+    if r["number_word_re"].search(lower):
+        matches += list(r["word_pattern"].finditer(lower))
+    for m in matches:
+        unit_word = m.group("unit")
+        kind = r["kinds"][unit_word]
+        is_word = "word" in m.re.groupindex
+        num_start = m.start()
+        qualifier = _word_before(lower, num_start, r["qualifier_words"])
+        start = num_start
+        if qualifier:
+            head = lower[max(0, num_start - 32):num_start]
+            start = num_start - (len(head) - len(head.rstrip())) - len(qualifier)
+        head = lower[max(0, num_start - 24):num_start].rstrip()  # a bounded window: the text may be a whole article
+        prev = head.rsplit(None, 1)[-1] if head else ""
+        head_q = lower[max(0, start - 24):start].rstrip()
+        prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
+        if (_word_before(lower, start, r["identifier_words"]) or _word_before(lower, num_start, r["identifier_words"])) \
+                and not _word_before(lower, start, r["count_opener_words"]):
+            continue
+        if kind == "participant":
+            continue
+        if is_word and kind not in ("count", "duration"):
+            continue
+        if kind == "duration":
+            if prev_q in r["date_before"] or prev in r["date_before"]:
+                continue
+            if r["calendar_after"].match(text, m.end()) or r["anniversary_after"].match(text, m.end()):
+                continue
+            if r["anniversary_before"].search(text, max(0, start - 40), start) or r["anniversary_before"].search(text, max(0, num_start - 40), num_start):
+                continue
+        if is_word:
+            value = float(r["number_words"][m.group("word")])
+        else:
+            value = parse_number(m.group("num"))
+            if m.group("scale"):
+                value *= r["scales"][m.group("scale")]
+            if m.group("num2"):
+                value += float(m.group("num2")) * r["scales"][m.group("scale2")]
+        surface_unit = text[m.start("unit"):m.end("unit")]
+        if kind == "money":
+            unit = r["currency"][unit_word]
+            measure = "đồng" if unit == "VND" else surface_unit
+        elif kind == "percent":
+            unit, measure = "percent", "%"
+        elif kind == "count":
+            unit, measure = "count", surface_unit
+        else:
+            unit, measure = "other", surface_unit
+        yield start, m.end(), qualifier, value, unit, measure
+
+
+def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: pd.DataFrame | None = None,
+                       events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article and distinct (value, unit, measure) (see the module docstring).
+
+    `units` (optional, the units table with article_id/start/end): numbers inside a unit's span are
+    names ("Công an Quận 1"), not quantities. `events` is accepted for the orchestrator's sake.
+    """
+    r = rules()
+    if sentences is None or not len(sentences):
+        return pd.DataFrame(columns=COLUMNS)
+    unit_spans: dict[str, list[tuple[int, int]]] = {}
+    if units is not None and len(units) and {"article_id", "start", "end"} <= set(units.columns):
+        for aid, s, e in zip(units["article_id"], units["start"], units["end"]):
+            if pd.notna(s) and pd.notna(e):
+                unit_spans.setdefault(str(aid), []).append((int(s), int(e)))
+    rows: dict[tuple, dict] = {}
+    for aid, (sids, starts, texts) in by_article(sentences):
+        # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
+        joined = SEP.join(texts)
+        if not r["digit"].search(joined) and not r["number_word_re"].search(joined.lower()):
+            continue
+        bounds, pos = [], 0
+        for text in texts:
+            bounds.append(pos)
+            pos += len(text) + 1
+        spans = unit_spans.get(aid, ())
+        for js, je, qualifier, value, unit, measure in _candidates(joined, r):
+            k = bisect_right(bounds, js) - 1
+            text, qs, qe = texts[k], js - bounds[k], je - bounds[k]
+            s, e = starts[k] + qs, starts[k] + qe
+            if any(us < e and s < ue for us, ue in spans):
+                continue
+            key = (aid, value, unit, measure.casefold())
+            row = rows.get(key)
+            if row is not None:
+                row["mentions"] += 1
+                continue
+            rows[key] = {
+                "article_id": aid, "text": text[qs:qe], "value": value, "unit": unit, "measure": measure,
+                "qualifier": qualifier, "about": _about(text, qs, qe, measure if unit == "count" else None, r),
+                "mentions": 1, "sentence_id": sids[k], "start": s, "end": e,
+            }
+    out = pd.DataFrame(list(rows.values()), columns=COLUMNS)
+    return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,497 @@
+"""Legal references: the Party and State documents and named programmes an article cites.
+
+`extract_references(articles, sentences)` returns one row per article and document with the
+columns of `COLUMNS`. How a reference is found (all rules and lists are in data/references.yaml):
+
+1. A *number* in one of the official formats: Party documents number-code/body ("12-NQ/TW",
+   "14-KL/TW"), administrative documents number[/year]/code-issuer ("06/QĐ-TTg", "13/2023/NĐ-CP",
+   "303/QCPH"). It is taken when a kind word precedes it ("Nghị quyết số ...", "Quy chế phối hợp
+   số ...") or when its type code alone says the kind ("NQ", "QĐ", "KL" ...). Variant spellings
+   are folded: "12/NQ-TW" and "12-NQ/TƯ" are "12-NQ/TW".
+2. A *bare number* after a kind word ("Quy chế phối hợp số 303", "Nghị quyết 12"): linked to the
+   full number of the same kind in the same article, else to the one known document of that kind
+   and number, else kept as the digits. A kind word without a number ("các Nghị quyết của Đảng",
+   "Quy chế phối hợp" as an agreement) is not a reference.
+3. A *named programme* ("Đề án 06", or its title) from `programmes`, linked to the decision that
+   created it (`linked_ref_id`, both ways).
+4. A *law* named without a number ("Luật Căn cước 2023"), from `laws`.
+
+After each mention the text may give the document's date ("ngày 16/3/2022"), its issuer
+("của Bộ Chính trị") and its subject ("về ..." or a quoted title). The year is the date's, else the
+one in the number, else the known document's; a number issued more than once (12-NQ/TW of 2012 and
+of 2022) is resolved by the date, then the known document's cue words in the sentences, then the
+article's own date (the latest document issued before it).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import ahocorasick
+import pandas as pd
+import yaml
+
+from analysis import paths
+from analysis.text import slugify as _slugify
+
+DATA_FILE = "references.yaml"
+KINDS = ("nghi_quyet", "quyet_dinh", "ket_luan", "chi_thi", "de_an", "quy_che", "nghi_dinh", "luat", "other")
+COLUMNS = [
+    "article_id", "ref_id", "kind", "number", "issuer", "date", "year", "alias", "linked_ref_id",
+    "title", "mentions", "sentence_id", "start", "end", "surface",
+]
+
+
+# A document number: digits, an optional year, then code parts that start with a capital letter.
+NUMBER = r"(?-i:\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐƯ][A-ZĐƯa-zđư0-9]*)+)"
+NUMBER_LOWER = r"\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[a-zđư][a-zđư0-9]*)+"
+_NUMBER_CASED = re.compile(NUMBER)
+_DIGIT = re.compile(r"\d")
+SEP = "\x00"  # joins an article's sentences: neither a word character nor white space, so no pattern crosses it
+
+
+def by_article(sentences: pd.DataFrame):
+    """(article_id, (sentence_ids, starts, texts)) for each article, sentences in order.
+
+    The loader already gives sentences grouped by article and in order; only when they are not
+    is the table sorted (pandas' sort on string ids is the slow part, so it is skipped when it can be).
+    """
+    keys = [str(a) for a in sentences["article_id"].tolist()]
+    sids = sentences["sentence_id"].astype("int64").tolist()
+    starts = sentences["start"].astype("int64").tolist()
+    texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
+    groups, seen = [], set()
+    i, n = 0, len(keys)
+    ordered = True
+    while i < n:
+        j = i + 1
+        while j < n and keys[j] == keys[i]:
+            if sids[j] <= sids[j - 1]:
+                ordered = False
+            j += 1
+        if keys[i] in seen:
+            ordered = False
+        seen.add(keys[i])
+        groups.append((i, j))
+        i = j
+    if not ordered:
+        order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
+        keys, sids = [keys[x] for x in order], [sids[x] for x in order]
+        starts, texts = [starts[x] for x in order], [texts[x] for x in order]
+        groups, i = [], 0
+        while i < n:
+            j = i + 1
+            while j < n and keys[j] == keys[i]:
+                j += 1
+            groups.append((i, j))
+            i = j
+    for i, j in groups:
+        yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
+
+
+@lru_cache(maxsize=65536)
+def slugify(text: str) -> str:
+    """analysis.text.slugify, cached: the same few documents recur across a corpus."""
+    return _slugify(text)
+
+
+class RuleDataError(ValueError):
+    """A rule-data file holds an entry the extractor cannot use."""
+
+
+# --------------------------------------------------------------------------- rule data
+
+def _fail(path, where: str, problem: str, fix: str):
+    raise RuleDataError(f"{path}: {where}: {problem}. Fix: {fix}")
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    """The validated content of data/references.yaml with its compiled patterns (loaded once)."""
+    path = paths.data_file(DATA_FILE)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    return compile_rules(data, path)
+
+
+def compile_rules(data: dict, path="references.yaml") -> dict:
+    """Validate the rule data and build the regular expressions (separate from I/O for tests)."""
+    if not isinstance(data, dict):
+        _fail(path, "top level", "expected a mapping of sections", "see the comments at the top of the file")
+    for section in ("kinds", "codes", "party_bodies", "issuers", "issuer_codes", "programmes", "laws", "documents"):
+        if section not in data:
+            _fail(path, section, "section missing", f"add a `{section}:` section")
+    kind_words: dict[str, str] = {}
+    for i, entry in enumerate(data["kinds"]):
+        if not isinstance(entry, dict) or not entry.get("words") or entry.get("kind") not in KINDS:
+            _fail(path, f"kinds[{i}] {entry!r}", "needs `words` (a list) and a `kind` among " + ", ".join(KINDS), "correct the entry")
+        for word in entry["words"]:
+            kind_words[word.casefold()] = entry["kind"]
+    codes = {}
+    for code, kind in data["codes"].items():
+        if kind not in KINDS:
+            _fail(path, f"codes.{code}", f"unknown kind {kind!r}", "use one of " + ", ".join(KINDS))
+        codes[str(code)] = kind
+    issuers: dict[str, str] = {}
+    for i, entry in enumerate(data["issuers"]):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("spellings"):
+            _fail(path, f"issuers[{i}] {entry!r}", "needs `name` and `spellings`", "correct the entry")
+        for spelling in entry["spellings"]:
+            issuers[spelling.casefold()] = entry["name"]
+    issuer_codes = []
+    for i, entry in enumerate(data["issuer_codes"]):
+        try:
+            issuer_codes.append((re.compile(rf"(?:^|-)(?:{entry['code']})$"), entry["issuer"]))
+        except (KeyError, TypeError, re.error) as exc:
+            _fail(path, f"issuer_codes[{i}] {entry!r}", f"needs `code` (a regular expression) and `issuer` ({exc})", "correct the entry")
+    programmes = []
+    for i, entry in enumerate(data["programmes"]):
+        where = f"programmes[{i}] {entry.get('name') if isinstance(entry, dict) else entry!r}"
+        if not isinstance(entry, dict) or not all(entry.get(k) for k in ("name", "kind", "number", "patterns")):
+            _fail(path, where, "needs name, kind, number, patterns", "correct the entry")
+        if entry["kind"] not in KINDS:
+            _fail(path, where, f"unknown kind {entry['kind']!r}", "use one of " + ", ".join(KINDS))
+        try:
+            pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE)
+        except re.error as exc:
+            _fail(path, where, f"a pattern is not a valid regular expression ({exc})", "correct the pattern")
+        decision = entry.get("decision")
+        if decision is not None and (decision.get("kind") not in KINDS or not decision.get("number")):
+            _fail(path, where, "`decision` needs a kind and a number", "correct the entry")
+        trigger = str(entry.get("trigger") or "").lower()
+        if not trigger:
+            _fail(path, where, "needs `trigger`: a word every spelling contains (to skip other sentences fast)", "e.g. `trigger: đề án`")
+        programmes.append({**entry, "number": str(entry["number"]), "regex": pattern, "trigger": trigger})
+    documents = []
+    for i, entry in enumerate(data["documents"]):
+        where = f"documents[{i}] {entry.get('number') if isinstance(entry, dict) else entry!r}"
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or not entry.get("number"):
+            _fail(path, where, "needs a kind among the contract's and a number", "correct the entry")
+        date = str(entry.get("date") or "")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            _fail(path, where, f"date {date!r} is not an ISO date", "write it as \"2022-03-16\" (quoted)")
+        documents.append({**entry, "number": str(entry["number"]), "date": date, "cues": [c.casefold() for c in entry.get("cues") or []]})
+    bare_kinds = data.get("bare_number_kinds") or []
+    if not isinstance(bare_kinds, list) or set(bare_kinds) - set(KINDS):
+        _fail(path, f"bare_number_kinds {bare_kinds!r}", "expected a list of kinds", "use kinds among " + ", ".join(KINDS))
+    laws = [str(name) for name in data["laws"]]
+    if not all(laws):
+        _fail(path, "laws", "an empty law name", "remove the empty line")
+
+    # Numbers are found first (the pattern starts with a digit, so it scans fast); the kind word
+    # before them is looked up by `_kind_before`. Matched on the lower-cased text (same offsets);
+    # the case of a number's code is checked afterwards against NUMBER on the original text.
+    numbers = re.compile(rf"{NUMBER_LOWER}(?![\w/])")
+    kind_automaton = ahocorasick.Automaton()
+    for word in kind_words:
+        kind_automaton.add_word(word, word)
+    kind_automaton.make_automaton()
+    bare = re.compile(r"\s+(?:(?P<so>số(?:\s*:)?\s*|số hiệu\s+))?(?P<n>\d{1,5})(?![\d/.,:\-]\d|[\w/-])")
+    law_alt = "|".join(re.escape(n) for n in sorted(laws, key=len, reverse=True))
+    law = re.compile(rf"luật\s+(?P<name>{law_alt.lower()})(?![\w])(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?")
+    issuer_alt = "|".join(re.escape(s) for s in sorted(issuers, key=len, reverse=True))
+    after = re.compile(
+        r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?"
+        rf"\s*,?\s*(?:của\s+(?P<issuer>{issuer_alt})(?![\w]))?"
+        r"(?:\s*,?\s*(?:(?:về\s+)?[“\"«](?P<quoted>[^”\"»\x00]{3,300})[”\"»]|(?P<about>về\s+[^;.…“”\"!?\n\x00]{3,250})))?",
+        re.IGNORECASE,
+    )
+    return {
+        "kind_words": kind_words, "codes": codes, "party_bodies": {str(k): str(v) for k, v in data["party_bodies"].items()},
+        "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
+        "bare_kinds": set(bare_kinds), "numbers": numbers, "bare": bare, "kind_automaton": kind_automaton, "kind_sorted": sorted(kind_words, key=len, reverse=True), "law": law, "after": after, "laws": {n.casefold(): n for n in laws},
+    }
+
+
+# --------------------------------------------------------------------------- numbers
+
+_SPLIT = re.compile(r"\s?([-/])\s?")
+
+
+def normalise_number(raw: str, rules_: dict | None = None) -> str:
+    """'12/NQ-TW' -> '12-NQ/TW', '12-NQ/TƯ' -> '12-NQ/TW', '06/QĐ-TTg' and '13/2023/NĐ-CP' as written."""
+    r = rules_ or rules()
+    parts = [p for p in _SPLIT.split(raw.strip()) if p not in ("-", "/")]
+    bodies = r["party_bodies"]
+    if len(parts) == 3 and parts[0].isdigit() and parts[2] in bodies and not parts[1].isdigit():
+        return f"{parts[0]}-{parts[1]}/{bodies[parts[2]]}"
+    return _SPLIT.sub(r"\1", raw.strip())
+
+
+def number_code(number: str) -> str:
+    """The type code of a normalised number: 'NQ' of '12-NQ/TW', 'QĐ' of '06/QĐ-TTg', 'QH' of '26/2023/QH15'."""
+    for part in re.split(r"[-/]", number)[1:]:
+        if part and not part.isdigit():
+            return re.sub(r"\d+$", "", part)
+    return ""
+
+
+def _leading(number: str) -> int | None:
+    m = re.match(r"\d+", number)
+    return int(m.group()) if m else None
+
+
+def _number_year(number: str) -> int | None:
+    m = re.search(r"/((?:19|20)\d\d)/", number)
+    return int(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------- extraction
+
+def _mentions_in(text: str, r: dict) -> list[dict]:
+    """Every reference mention in one sentence, in order, with what follows it (date, issuer, subject)."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # offsets must stay exact
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for prog in r["programmes"]:
+        if prog["trigger"] not in lower:
+            continue
+        for m in prog["regex"].finditer(text):
+            found.append({"type": "programme", "prog": prog, "kind": prog["kind"], "number": prog["number"],
+                          "s": m.start(), "e": m.end(), "surface": m.group()})
+            taken.append((m.start(), m.end()))
+    i = lower.find("luật ")
+    while i >= 0:  # anchored on the word (str.find is fast; "pháp luật", "kỷ luật" fail the name match)
+        m = r["law"].match(lower, i) if i == 0 or not lower[i - 1].isalnum() else None
+        if m and not any(s < m.end() and i < e for s, e in taken):
+            begin = i - 3 if lower[max(0, i - 3):i] == "bộ " and (i < 4 or not lower[i - 4].isalnum()) else i
+            name = r["laws"].get(m.group("name"), text[m.start("name"):m.end("name")])
+            found.append({"type": "law", "kind": "luat", "name": name, "year": int(m.group("year")) if m.group("year") else None,
+                          "s": begin, "e": m.end(), "surface": text[begin:m.end()]})
+            taken.append((begin, m.end()))
+        i = lower.find("luật ", i + 5)
+    if not _DIGIT.search(text):
+        found.sort(key=lambda f: f["s"])
+        return _followers(found, text, r)
+    # Full numbers ("12-NQ/TW"): the pattern starts with a digit, so it scans fast; the kind word
+    # written just before is looked up afterwards.
+    for m in r["numbers"].finditer(lower):
+        if m.start() and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] in "/-"):
+            continue
+        raw = text[m.start():m.end()]
+        if not _NUMBER_CASED.fullmatch(raw):
+            continue  # "2 - phòng": a code must start with a capital letter
+        word, begin, _ = _kind_before(lower, m.start(), r)
+        if any(s < m.end() and begin < e for s, e in taken):
+            continue
+        number = normalise_number(raw, r)
+        kind = r["kind_words"].get(word) if word else None
+        code = number_code(number)
+        if kind is None:
+            kind = r["codes"].get(code)
+            if kind is None:
+                continue  # an unknown code with no kind word: not recognisably a document
+        found.append({"type": "number", "kind": kind, "number": number, "word": word,
+                      "s": begin, "e": m.end(), "surface": text[begin:m.end()]})
+        taken.append((begin, m.end()))
+    # Bare numbers after a kind word ("quy chế phối hợp số 303", "nghị quyết 12"): the kind words
+    # are found in one Aho-Corasick pass (longest match), then the number after them.
+    for end, word in r["kind_automaton"].iter_long(lower):
+        i, j = end - len(word) + 1, end + 1
+        if (i == 0 or not lower[i - 1].isalnum()) and not any(s < j and i < e for s, e in taken):
+            m = r["bare"].match(lower, j)
+            if m and (m.group("so") or (len(m.group("n")) <= 3 and r["kind_words"][word] in r["bare_kinds"] and text[i].isupper())):
+                found.append({"type": "bare", "kind": r["kind_words"][word], "number": m.group("n"),
+                              "word": word, "s": i, "e": m.end(), "surface": text[i:m.end()]})
+                taken.append((i, m.end()))
+    found.sort(key=lambda f: f["s"])
+    return _followers(found, text, r)
+
+
+_TAIL = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")
+
+
+def _kind_before(lower: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
+    """The kind word written just before a number at `pos` ("nghị quyết số "), where it begins, and whether "số" is there."""
+    window = lower[max(0, pos - 40):pos]
+    tail = _TAIL.search(window)
+    if not tail:
+        return None, pos, False
+    core = window[: tail.start()]
+    for word in r["kind_sorted"]:
+        if core.endswith(word) and (len(core) == len(word) or not core[-len(word) - 1].isalnum()):
+            return word, pos - len(window) + len(core) - len(word), "số" in tail.group()
+    return None, pos, False
+
+
+def _followers(found: list[dict], text: str, r: dict) -> list[dict]:
+    """Add to each mention the date, issuer and subject written right after it."""
+    for f in found:
+        a = r["after"].match(text, f["e"])
+        f["date"] = f["issuer"] = f["title"] = None
+        if a:
+            if a.group("y"):
+                try:
+                    f["date"] = datetime.date(int(a.group("y")), int(a.group("m")), int(a.group("d"))).isoformat()
+                except ValueError:
+                    f["date"] = None
+            if a.group("issuer"):
+                f["issuer"] = r["issuers"][a.group("issuer").casefold()]
+            title = a.group("quoted") or a.group("about")
+            if title:
+                f["title"] = title.strip(" ,:-–")
+    return found
+
+
+def _resolve_known(kind: str, number: str, date: str | None, cue_text: str, article_date: str | None, docs: list[dict]):
+    """The known document a (kind, number) mention is, or None (see the module docstring)."""
+    cands = [d for d in docs if d["kind"] == kind and d["number"] == number]
+    if len(cands) <= 1:
+        if cands and date and cands[0]["date"] != date:
+            return None
+        return cands[0] if cands else None
+    if date:
+        return next((d for d in cands if d["date"] == date), None)
+    cued = [d for d in cands if any(c in cue_text for c in d["cues"])]
+    if len(cued) == 1:
+        return cued[0]
+    if article_date:
+        before = [d for d in cands if d["date"][: len(article_date)] <= article_date]
+        if before:
+            return max(before, key=lambda d: d["date"])
+    return None
+
+
+def _article_date(row) -> str | None:
+    for col in ("published", "event_date"):
+        value = row.get(col)
+        if isinstance(value, str) and re.match(r"\d{4}", value):
+            return value[:10]
+    return None
+
+
+def _issuer_from_code(number: str, r: dict) -> str | None:
+    last = re.split(r"[/]", number)[-1]
+    for regex, issuer in r["issuer_codes"]:
+        if regex.search(last):
+            return issuer
+    return None
+
+
+def _article_references(article_id: str, article_date: str | None, sentences: list[tuple], r: dict) -> list[dict]:
+    # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
+    sentence_ids, starts, texts = sentences
+    joined = SEP.join(texts)
+    mentions = _mentions_in(joined, r)
+    if not mentions:
+        return []
+    bounds, pos = [], 0
+    for text in texts:
+        bounds.append(pos)
+        pos += len(text) + 1
+    for f in mentions:
+        k = bisect_right(bounds, f["s"]) - 1
+        f["sentence_id"], f["offset"] = sentence_ids[k], starts[k] - bounds[k]
+        f["sentence_text"] = texts[k]
+    docs = r["documents"]
+    groups: dict[tuple, list[dict]] = {}
+    order: list[tuple] = []
+
+    def add(key, f):
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+
+    full = [f for f in mentions if f["type"] == "number"]
+    for f in mentions:
+        if f["type"] in ("number", "programme"):
+            add((f["kind"], f["number"]), f)
+        elif f["type"] == "law":
+            known = next((d for d in docs if d["kind"] == "luat" and d.get("title", "").casefold() == f"luật {f['name']}".casefold()
+                          and (f["year"] is None or d["date"].startswith(str(f["year"])))), None)
+            f["number"] = known["number"] if known else (f"{f['name']} {f['year']}" if f["year"] else f["name"])
+            f["known_title"] = f"Luật {f['name']}"
+            add(("luat", f["number"]), f)
+        else:  # bare number after a kind word
+            n = int(f["number"])
+            programme = next((p for p in r["programmes"] if p["kind"] == f["kind"] and _leading(p["number"]) == n), None)
+            same = next((g for g in full if g["kind"] == f["kind"] and _leading(g["number"]) == n), None)
+            if programme is not None:
+                f["type"], f["prog"], f["number"] = "programme", programme, programme["number"]
+                add((f["kind"], f["number"]), f)
+            elif same is not None:
+                add((f["kind"], same["number"]), f)
+            else:
+                known = [d for d in docs if d["kind"] == f["kind"] and _leading(d["number"]) == n]
+                numbers = {d["number"] for d in known}
+                add((f["kind"], numbers.pop() if len(numbers) == 1 else f["number"]), f)
+    rows = []
+    for key in order:
+        group = sorted(groups[key], key=lambda f: f["offset"] + f["s"])
+        kind, number = key
+        first = group[0]
+        date = next((f["date"] for f in group if f["date"]), None)
+        issuer = next((f["issuer"] for f in group if f["issuer"]), None)
+        title = next((f["title"] for f in group if f["title"]), None) or next((f.get("known_title") for f in group if f.get("known_title")), None)
+        cue_text = " ".join(f["sentence_text"] for f in group).casefold()
+        known = _resolve_known(kind, number, date, cue_text, article_date, docs)
+        prog = next((f["prog"] for f in group if f.get("prog")), None)
+        year = (int(date[:4]) if date else None) or _number_year(number) or next((f.get("year") for f in group if f.get("year")), None)
+        if year is None and known:
+            year = int(known["date"][:4])
+        if year is None and prog is not None:
+            year = prog.get("year")
+        if known and not issuer:
+            issuer = known.get("issuer")
+        if not issuer:
+            issuer = _issuer_from_code(number, r)
+        if known and not title:
+            title = known.get("title")
+        alias = None
+        if prog is not None:
+            alias = prog["name"]
+        else:
+            # the first spelling that differs from the canonical number: "Nghị quyết số 12/NQ-TW", "... số 303"
+            alias = next((f["surface"] for f in group if f["type"] == "bare"
+                          or (f["type"] == "number" and _raw_number(f["surface"]) != number)), None)
+        linked = None
+        if prog is not None and prog.get("decision"):
+            d = prog["decision"]
+            linked = slugify(f"{d['kind']} {d['number']} {d.get('year') or ''}")
+        else:
+            for p in r["programmes"]:
+                d = p.get("decision")
+                if d and d["kind"] == kind and d["number"] == number:
+                    linked = slugify(f"{p['kind']} {p['number']} {p.get('year') or ''}")
+        # The id carries a year only when it comes from the registry (known document, programme) or
+        # the number itself, so that the same document gets the same id whether or not a date is printed.
+        id_year = int(known["date"][:4]) if known else (prog.get("year") if prog is not None else None)
+        rows.append({
+            "article_id": article_id,
+            "ref_id": slugify(f"{kind} {number} {'' if _number_year(number) else (id_year or '')}"),
+            "kind": kind, "number": number, "issuer": issuer, "date": date,
+            "year": year, "alias": alias, "linked_ref_id": linked, "title": title,
+            "mentions": len(group), "sentence_id": first["sentence_id"],
+            "start": first["offset"] + first["s"], "end": first["offset"] + first["e"], "surface": first["surface"],
+        })
+    return rows
+
+
+def _raw_number(surface: str) -> str:
+    m = re.search(NUMBER, surface)
+    return re.sub(r"\s", "", m.group()) if m else surface
+
+
+def extract_references(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per article and cited document or programme (columns: COLUMNS; see the module docstring)."""
+    r = rules()
+    dates = {}
+    if articles is not None and len(articles):
+        columns = [c for c in ("published", "event_date") if c in articles.columns]
+        for article_id, *values in zip(articles["article_id"], *(articles[c] for c in columns)):
+            dates[str(article_id)] = _article_date(dict(zip(columns, values)))
+    rows: list[dict] = []
+    if sentences is None or not len(sentences):
+        return pd.DataFrame(columns=COLUMNS)
+    for article_id, batch in by_article(sentences):
+        rows += _article_references(article_id, dates.get(article_id), batch, r)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["year"] = out["year"].astype("Int64")
+    return out

@@ -1,0 +1,349 @@
+"""Themes: which of the themes of ../shared/contract/themes.md an article substantively discusses.
+
+`extract_themes(articles, sentences)` returns one row per article and theme (columns `COLUMNS`).
+
+The rule, with every number and phrase in data/themes.yaml:
+
+1. Keyword phrases are matched in every sentence at once (one Aho-Corasick automaton, whole words,
+   case-insensitive). Each phrase has a weight: 1.0 when it names the field by itself, 0.5 when it
+   points to it but also occurs in passing, 0.3 for words this genre uses loosely. For each theme,
+   overlapping hits in a sentence count once (the heaviest); a theme's `exclude` phrases cancel
+   the hits they overlap.
+2. A hit inside a *catalogue* counts only `catalogue_factor` of its weight. A catalogue is a run of
+   at least `catalogue_min_items` short items (at most `catalogue_item_words` words, not counting
+   openers such as "các loại", "nhất là") joined by commas or "và"/"hoặc", whose hits name at least
+   `catalogue_min_themes` different themes: "các loại tội phạm kinh tế, tham nhũng, ma túy, sử
+   dụng công nghệ cao" lists crime types without discussing any (the `catalogue_umbrella` themes
+   keep their weight: a list of crime types is about crime prevention in general). The run takes
+   in the tail of the item before it, to which its first element is glued ("xử lý các loại tội
+   phạm kinh tế, tham nhũng, ma túy"). A run whose items all belong to one or two themes ("gian lận thương mại, buôn lậu, hàng giả, tội phạm kinh tế, tham nhũng";
+   "văn hóa, văn nghệ, thể thao") is a clause about those themes and keeps its weight.
+3. A sentence repeated in the same article (a caption repeating the body) counts once.
+4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses),
+   hits grouped back by sentence; the catalogue analysis runs only on sentences naming >= 3 themes.
+5. The article has the theme when the weights add up to `threshold` (1.0): one clause with a
+   naming phrase, or several looser mentions. `hits` counts the hits, `score` is the weighted sum,
+   and the evidence is the first of the heaviest hits.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import ahocorasick
+import pandas as pd
+import yaml
+
+from analysis import paths
+
+DATA_FILE = "themes.yaml"
+COLUMNS = ["article_id", "theme", "label_vi", "label_en", "hits", "score", "sentence_id", "start", "end", "evidence"]
+CONTRACT_THEMES = (
+    "de_an_06", "nghi_quyet_12", "ma_tuy", "giap_ranh", "doi_ngoai_bien_gioi", "canh_ve", "thi_dua_khen_thuong",
+    "xay_dung_dang_luc_luong", "toan_dan_bao_ve_antq", "phong_chong_toi_pham", "kinh_te_tham_nhung", "cong_nghe_cao",
+    "cai_cach_hanh_chinh", "an_sinh_xa_hoi", "van_hoa_the_thao", "covid19", "moi_truong_attp", "dai_hoi_dang",
+    "giao_thong", "pccc",
+)
+
+
+class RuleDataError(ValueError):
+    """A rule-data file holds an entry the extractor cannot use."""
+
+
+def _fail(path, where: str, problem: str, fix: str):
+    raise RuleDataError(f"{path}: {where}: {problem}. Fix: {fix}")
+
+
+def _variants(phrase: str) -> set[str]:
+    key = re.sub(r"\s+", " ", phrase.strip().lower())
+    return {key, key.replace(", ", " ")}
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    """The validated content of data/themes.yaml and its automaton (loaded once)."""
+    path = paths.data_file(DATA_FILE)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    return compile_rules(data, path)
+
+
+def compile_rules(data: dict, path="themes.yaml") -> dict:
+    """Validate the theme data and build the automaton (separate from I/O so tests can feed bad data)."""
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
+        _fail(path, "top level", "expected a mapping with a `themes:` section", "see the comments at the top of the file")
+    for key in ("threshold", "catalogue_factor", "catalogue_min_items", "catalogue_min_themes", "catalogue_item_words"):
+        if not isinstance(data.get(key), (int, float)):
+            _fail(path, key, f"missing or not a number ({data.get(key)!r})", f"set `{key}:` to a number")
+    themes = data["themes"]
+    unknown = set(themes) - set(CONTRACT_THEMES)
+    if unknown:
+        _fail(path, f"themes {sorted(unknown)}", "not a slug of ../shared/contract/themes.md", "use the contract's slugs")
+    missing = set(CONTRACT_THEMES) - set(themes)
+    if missing:
+        _fail(path, f"themes {sorted(missing)}", "contract themes without an entry", "add each with labels, keywords and examples")
+    automaton = ahocorasick.Automaton()
+    table: dict[str, list[tuple[str, float]]] = {}
+    labels = {}
+    for slug, entry in themes.items():
+        where = f"themes.{slug}"
+        if not isinstance(entry, dict) or not entry.get("vi") or not entry.get("en"):
+            _fail(path, where, "needs `vi` and `en` labels", "add them as in themes.md")
+        keywords = entry.get("keywords")
+        if not isinstance(keywords, dict) or not keywords:
+            _fail(path, where, "needs `keywords:` mapping weights to phrase lists", "e.g. `1.0: [\"phòng, chống ma túy\"]`")
+        for weight, phrases in keywords.items():
+            try:
+                w = float(weight)
+            except (TypeError, ValueError):
+                _fail(path, f"{where}.keywords.{weight}", "weight is not a number", "use 1.0, 0.5 or 0.3")
+            if not 0 < w <= 1 or not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                _fail(path, f"{where}.keywords.{weight}", "weight must be in (0, 1] with a list of non-empty phrases", "correct the entry")
+            for phrase in phrases:
+                for key in _variants(phrase):
+                    table.setdefault(key, []).append((slug, w, False))
+        for phrase in entry.get("exclude") or []:
+            for key in _variants(phrase):
+                table.setdefault(key, []).append((slug, 0.0, True))
+        examples = entry.get("examples")
+        if not isinstance(examples, dict) or not examples.get("positive") or not examples.get("negative"):
+            _fail(path, where, "needs `examples:` with `positive:` and `negative:` sentences", "add real-looking sentences of the genre")
+        labels[slug] = (entry["vi"], entry["en"])
+    for key, targets in table.items():
+        automaton.add_word(key, (key, tuple(targets)))
+    automaton.make_automaton()
+    umbrella = data.get("catalogue_umbrella") or []
+    if not isinstance(umbrella, list) or set(umbrella) - set(CONTRACT_THEMES):
+        _fail(path, f"catalogue_umbrella {umbrella!r}", "expected a list of theme slugs", "use the contract's slugs")
+    fillers = sorted((f.lower() for f in data.get("item_fillers") or []), key=len, reverse=True)
+    filler_re = re.compile(r"^(?:(?:" + "|".join(re.escape(f) for f in fillers) + r")\s+)+") if fillers else None
+    return {
+        "automaton": automaton, "labels": labels, "filler_re": filler_re,
+        "threshold": float(data["threshold"]), "factor": float(data["catalogue_factor"]),
+        "min_items": int(data["catalogue_min_items"]), "min_themes": int(data["catalogue_min_themes"]),
+        "item_words": int(data["catalogue_item_words"]),
+        "examples": {slug: themes[slug]["examples"] for slug in themes},
+        "umbrella": set(umbrella),
+    }
+
+
+# Item separators inside a sentence: soft ones (comma, "và", "hoặc") continue an enumeration,
+# hard ones (; : … ( ) " - " and sentence ends) close it. The comma of "phòng, chống" is not a
+# separator. Every alternative starts with a fixed character, so the scan is fast.
+_SEPARATOR = re.compile(r", | và | hoặc |[;:()…!?]|\.\.\.|\.(?=\s|$)| [-–] ")  # on lower-cased text
+_SOFT = {", ", " và ", " hoặc "}
+
+
+def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, short, soft_before) for each item of the sentence."""
+    out = []
+    pos, soft = 0, False
+    for m in _SEPARATOR.finditer(lower):
+        sep = m.group()
+        if sep == ", " and lower.endswith("phòng", 0, m.start()):
+            continue
+        out.append((pos, m.start(), soft))
+        soft = sep in _SOFT
+        pos = m.end()
+    out.append((pos, len(lower), soft))
+    items = []
+    for s, e, soft_before in out:
+        words = lower[s:e].strip(" “”\"'")
+        n = words.count(" ") + 1 if words else 0
+        if n > max_words and filler_re is not None:  # openers ("các loại", "nhất là") do not count
+            words = filler_re.sub("", words)
+            n = len(words.split())
+        items.append((s, e, 0 < n <= max_words, soft_before))
+    return items
+
+
+def _catalogues(lower: str, r: dict) -> list[tuple[int, int]]:
+    """Spans of the runs of short items (candidates for a catalogue).
+
+    A run also takes in the tail (its last `catalogue_item_words` words) of the item before it when
+    a comma joins them: the first element of a list is glued to its verb ("xử lý nghiêm các loại
+    tội phạm kinh tế, tham nhũng, ma túy").
+    """
+    items = _items(lower, r["filler_re"], r["item_words"])
+    runs, current = [], []
+
+    def close(run):
+        if len(run) < r["min_items"]:
+            return
+        first = run[0]
+        start = items[first][0]
+        if first > 0 and items[first][3]:
+            prev_start, prev_end = items[first - 1][0], items[first - 1][1]
+            words = list(re.finditer(r"\S+", lower[prev_start:prev_end]))
+            if words:
+                start = prev_start + words[max(0, len(words) - r["item_words"])].start()
+        runs.append((start, items[run[-1]][1]))
+
+    for i, (s, e, short, soft_before) in enumerate(items):
+        if short and current and soft_before:
+            current.append(i)
+        else:
+            close(current)
+            current = [i] if short else []
+    close(current)
+    return runs
+
+
+def _lower(text: str) -> str:
+    lower = text.lower()
+    if len(lower) != len(text):  # keep offsets exact for the rare letters whose lower case changes length
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower
+
+
+def _raw_hits(lower: str, r: dict):
+    """(start, end, targets) of every whole-word phrase occurrence in a lower-cased text."""
+    n = len(lower)
+    for end, (key, targets) in r["automaton"].iter(lower):
+        start = end - len(key) + 1
+        if (start == 0 or not lower[start - 1].isalnum()) and (end + 1 >= n or not lower[end + 1].isalnum()):
+            yield start, end + 1, targets
+
+
+def _resolve(lower: str, found, r: dict) -> list[list]:
+    """Weighted hits [theme, start, end, weight, in_catalogue] of one sentence from its raw phrase
+    hits (offsets relative to `lower`): exclusions, one hit per overlap and theme, the catalogue rule."""
+    raw: dict[str, list[tuple[int, int, float]]] = {}
+    excluded: dict[str, list[tuple[int, int]]] | None = None
+    for start, end, targets in found:
+        for slug, weight, is_exclusion in targets:
+            if is_exclusion:
+                if excluded is None:
+                    excluded = {}
+                excluded.setdefault(slug, []).append((start, end))
+            else:
+                raw.setdefault(slug, []).append((start, end, weight))
+    chosen: list[list] = []
+    for slug, hits in raw.items():
+        spans = excluded.get(slug, ()) if excluded else ()
+        if len(hits) == 1 and not spans:
+            s, e, w = hits[0]
+            chosen.append([slug, s, e, w, False])
+            continue
+        kept: list[tuple[int, int, float]] = []
+        for s, e, w in sorted(hits, key=lambda h: (-h[2], -(h[1] - h[0]), h[0])):
+            if any(s < xe and xs < e for xs, xe in spans):
+                continue
+            if any(s < ke and ks < e for ks, ke, _ in kept):
+                continue
+            kept.append((s, e, w))
+        chosen += [[slug, s, e, w, False] for s, e, w in kept]
+    if len(raw) >= r["min_themes"] and len({h[0] for h in chosen}) >= r["min_themes"]:
+        for cs, ce in _catalogues(lower, r):
+            inside = [h for h in chosen if cs <= h[1] and h[2] <= ce]
+            if len({h[0] for h in inside}) >= r["min_themes"]:
+                for h in inside:
+                    if h[0] not in r["umbrella"]:
+                        h[3] *= r["factor"]
+                        h[4] = True
+    chosen.sort(key=lambda h: h[1])
+    return chosen
+
+
+def sentence_hits(text: str, r: dict | None = None) -> list[dict]:
+    """The weighted theme hits of one sentence (after exclusions, overlaps and the catalogue rule)."""
+    r = r or rules()
+    lower = _lower(text)
+    return [{"theme": t, "s": s, "e": e, "weight": w, "catalogue": c}
+            for t, s, e, w, c in _resolve(lower, list(_raw_hits(lower, r)), r)]
+
+
+SEP = "\x00"  # joins an article's sentences: not a word character, so no phrase crosses it
+
+
+def by_article(sentences: pd.DataFrame):
+    """(article_id, (sentence_ids, starts, texts)) for each article, sentences in order.
+
+    The loader already gives sentences grouped by article and in order; only when they are not
+    is the table sorted (pandas' sort on string ids is the slow part, so it is skipped when it can be).
+    """
+    keys = [str(a) for a in sentences["article_id"].tolist()]
+    sids = sentences["sentence_id"].astype("int64").tolist()
+    starts = sentences["start"].astype("int64").tolist()
+    texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
+    groups, seen = [], set()
+    i, n = 0, len(keys)
+    ordered = True
+    while i < n:
+        j = i + 1
+        while j < n and keys[j] == keys[i]:
+            if sids[j] <= sids[j - 1]:
+                ordered = False
+            j += 1
+        if keys[i] in seen:
+            ordered = False
+        seen.add(keys[i])
+        groups.append((i, j))
+        i = j
+    if not ordered:
+        order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
+        keys, sids = [keys[x] for x in order], [sids[x] for x in order]
+        starts, texts = [starts[x] for x in order], [texts[x] for x in order]
+        groups, i = [], 0
+        while i < n:
+            j = i + 1
+            while j < n and keys[j] == keys[i]:
+                j += 1
+            groups.append((i, j))
+            i = j
+    for i, j in groups:
+        yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
+
+
+def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per article and theme it substantively discusses (see the module docstring)."""
+    r = rules()
+    if sentences is None or not len(sentences):
+        return pd.DataFrame(columns=COLUMNS)
+    rows: list[dict] = []
+    automaton = r["automaton"]
+    for article_id, (sids, starts, texts) in by_article(sentences):
+        # One automaton pass over the article's sentences joined by SEP, hits grouped back by sentence.
+        joined = _lower(SEP.join(texts))
+        bounds, pos = [], 0
+        for text in texts:
+            bounds.append(pos)
+            pos += len(text) + 1
+        per_sentence: dict[int, list] = {}
+        n, k, next_bound, nb = len(joined), 0, (bounds[1] if len(bounds) > 1 else len(joined) + 1), len(bounds)
+        for end, (key, targets) in automaton.iter(joined):
+            s, e = end - len(key) + 1, end + 1
+            if (s and joined[s - 1].isalnum()) or (e < n and joined[e].isalnum()):
+                continue  # not a whole word
+            if s >= next_bound:  # hits come in order of their end: move to the sentence holding this one
+                k = bisect_right(bounds, s) - 1
+                next_bound = bounds[k + 1] if k + 1 < nb else n + 1
+            per_sentence.setdefault(k, []).append((s - bounds[k], e - bounds[k], targets))
+        acc: dict[str, list] = {}  # theme -> [hits, score, evidence]
+        seen: set[str] = set()
+        for k in sorted(per_sentence):
+            text = texts[k]
+            key = text.strip()
+            if key in seen:  # a caption repeating the body counts once
+                continue
+            seen.add(key)
+            for theme, s, e, weight, _ in _resolve(joined[bounds[k]:bounds[k] + len(text)], per_sentence[k], r):
+                a = acc.get(theme)
+                if a is None:
+                    acc[theme] = [1, weight, (-weight, sids[k], starts[k] + s, starts[k] + e, text)]
+                    continue
+                a[0] += 1
+                a[1] += weight
+                if -weight < a[2][0]:  # the first of the heaviest hits is the evidence
+                    a[2] = (-weight, sids[k], starts[k] + s, starts[k] + e, text)
+        for slug, (hits, score, best) in acc.items():
+            if score + 1e-9 < r["threshold"]:
+                continue
+            vi, en = r["labels"][slug]
+            rows.append({"article_id": article_id, "theme": slug, "label_vi": vi, "label_en": en,
+                         "hits": hits, "score": round(score, 3), "sentence_id": best[1],
+                         "start": best[2], "end": best[3], "evidence": best[4]})
+    return pd.DataFrame(rows, columns=COLUMNS)
