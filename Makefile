@@ -30,7 +30,7 @@ extract: $(STAMP) ## extract the tables of SOURCE (default seeds/) into TABLES (
 	$(BIN)/python -m analysis extract $(SOURCE) --out $(TABLES)
 
 report: $(STAMP) ## build the environment if needed, extract seeds/ and render every report into reports/
-	$(BIN)/python -m analysis report --source $(SOURCE) $(if $(PARAMS),--params $(PARAMS),)
+	$(BIN)/python -m analysis report --source $(SOURCE) $(if $(PARAMS),--params $(PARAMS),) $(REPORT_ARGS)
 
 test: $(STAMP) ## build the environment if needed and run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadfile
