@@ -1,0 +1,427 @@
+"""Events: signings, interim/final reviews, roll-outs and conferences, with parties and signatories.
+
+Public functions (pure; rule data in analysis/data/events.yaml, loaded once):
+
+    find_triggers(text)                 kind triggers of a sentence: [(start, end, kind)]
+    find_agreement(text, start, end)    leftmost agreement phrase in a span: (start, end, type) or None
+    find_term(text)                     'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'
+    article_events(...)                 the events of one article (dicts with parties and signatories)
+    extract_events(articles, sentences, unit_mentions=None, person_mentions=None)
+        -> (events, event_parties, event_signatories) DataFrames
+
+An event is read from the article's title and lead (the first two paragraphs): every clause with a kind trigger
+('ký kết', 'sơ kết', 'Hội nghị sơ kết', ...) and, where the kind needs one, an agreement ('quy chế phối hợp', ...).
+Clauses of the same event merge. Sentences anywhere that name who signed ('Đại tá A, Giám đốc ... và Thiếu
+tướng B, ... ký kết ... giữa X và Y') add signatories; when they split one signing between different pairs of
+units, the signing becomes one event per pair.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis import ruledata
+
+EVENT_COLUMNS = ["article_id", "event_id", "kind", "agreement_type", "date", "place", "term", "doc_number", "structure",
+                 "sentence_id", "start", "end", "surface", "n_parties", "n_signatories"]
+PARTY_COLUMNS = ["article_id", "event_id", "unit_id", "unit", "kind", "country"]
+SIGNATORY_COLUMNS = ["article_id", "event_id", "person_id", "name", "rank", "organisation"]
+LEAD_PARAGRAPHS = 2
+PARTY_KINDS_EXCLUDED = {"cluster"}
+
+
+@lru_cache(maxsize=None)
+def _rules() -> dict:
+    data = ruledata.load("events.yaml")
+    out = {}
+    for section, need in (("kinds", ("kind", "pattern", "priority", "example")), ("agreements", ("type", "pattern", "example")),
+                          ("terms", ("pattern", "example"))):
+        entries = data.get(section)
+        if not isinstance(entries, list) or not entries:
+            raise ValueError(f"analysis/data/events.yaml: missing or empty list {section!r}")
+        compiled = []
+        for i, e in enumerate(entries):
+            if not isinstance(e, dict) or any(k not in e for k in need):
+                raise ValueError(f"analysis/data/events.yaml: {section}[{i}] = {e!r}: needs {', '.join(need)}")
+            try:
+                rx = re.compile(ruledata.expand(e["pattern"]), re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r}: {exc}") from exc
+            if not rx.search(e["example"]):
+                raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r} does not match its example {e['example']!r}")
+            compiled.append((rx, e))
+        out[section] = compiled
+    stops = data.get("not_signing")
+    if not isinstance(stops, list) or not stops:
+        raise ValueError("analysis/data/events.yaml: missing or empty list 'not_signing'")
+    out["not_signing"] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stops) + r")(?!\w)", re.IGNORECASE)
+    out["kind_rx"] = re.compile("|".join(f"(?P<k{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(out["kinds"])), re.IGNORECASE)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _anchors():
+    from analysis.anchors import Anchors
+
+    return Anchors({"kind": [e["pattern"] for _, e in _rules()["kinds"]]})
+
+
+def trigger_positions(text: str) -> list[int]:
+    """Offsets where a kind trigger may start (one pass over the whole text)."""
+    return _anchors().positions(text)["kind"]
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None) -> list[tuple[int, int, dict]]:
+    """Kind triggers in text[start:end], touching ones merged ('Hội nghị sơ kết' -> so_ket).
+    positions: candidate offsets from trigger_positions(text), to scan a long text only once."""
+    r = _rules()
+    end = len(text) if end is None else end
+    if positions is None:
+        positions = trigger_positions(text[start:end])
+        positions = [p + start for p in positions]
+    lo = bisect.bisect_left(positions, start)
+    raw = []
+    last = -1
+    for p in positions[lo:]:
+        if p >= end:
+            break
+        if p < last:
+            continue
+        m = r["kind_rx"].match(text, p, end)
+        if not m:
+            continue
+        last = m.end()
+        entry = r["kinds"][int(m.lastgroup[1:])][1]
+        raw.append([m.start(), m.end(), entry])
+    merged: list[list] = []
+    for t in raw:
+        if merged and t[0] - merged[-1][1] <= 3 and re.fullmatch(r"[\s\w]{0,3}", text[merged[-1][1]:t[0]]):
+            prev = merged[-1]
+            prev[1] = t[1]
+            if t[2]["priority"] > prev[2]["priority"]:
+                prev[2] = t[2]
+        else:
+            merged.append(t)
+    return [tuple(t) for t in merged]
+
+
+@lru_cache(maxsize=None)
+def _agreement_rx() -> tuple[re.Pattern, list[str]]:
+    """One regex for every agreement phrase: alternatives longest first, so that at one place the longer wins."""
+    from analysis.anchors import _split_top
+
+    alts = [(alt, e["type"]) for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]
+    alts.sort(key=lambda a: len(a[0]), reverse=True)
+    types = [t for _, t in alts]
+    return re.compile("|".join(f"(?P<a{i}>{a})" for i, (a, _) in enumerate(alts)), re.IGNORECASE), types
+
+
+def find_agreement(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """Leftmost (then longest) agreement phrase in text[start:end]."""
+    rx, types = _agreement_rx()
+    m = rx.search(text, start, end)
+    return (m.start(), m.end(), types[int(m.lastgroup[1:])]) if m else None
+
+
+def find_term(text: str) -> str | None:
+    """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
+    best = None
+    for rx, _ in _rules()["terms"]:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if not best:
+        return None
+    years = [g for g in best.groups() if g]
+    if not all(1945 <= int(y) <= 2100 for y in years):
+        return None
+    return "-".join(years)
+
+
+_DOC = re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE)
+_STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
+_PLACE = re.compile(rf"(?<!\w)tại\s+(?=[{ruledata.UPPER}])(.{{2,70}}?)(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)")
+_NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
+_RETRO = re.compile(r"(?:(?:sau|qua)\s+(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm|(?:kể\s+)?từ\s+khi|kể\s+từ|từ\s+ngày)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"được\s*$")  # 'Quy chế phối hợp ... đã được ký kết'
+_OWNER = re.compile(r"(?<!\w)(?:thuộc|của|trực thuộc)\s*$")
+_CLAUSE_END = re.compile(r"[;.](?!\w)")
+_LEVEL = re.compile(r"(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Thủ đô)\s*")
+
+
+def _place(text: str, s_start: int, s_end: int, limit: int, units: list[dict]) -> tuple[str, int, int] | None:
+    m = _PLACE.search(text, s_start, s_end)
+    while m and _NOT_PLACE.match(m.group(1)):
+        m = _PLACE.search(text, m.end(), s_end)
+    if not m or m.start() > limit:
+        return None
+    ps, pe = m.start(1), m.end(1)
+    u = next((u for u in units if u["start"] == ps), None)
+    if u is not None:
+        pe = u["end"]
+    else:  # 'tại TP. Hồ Chí Minh', 'tại tỉnh Gia Lai': a level word and a known place
+        from analysis.units import resolve_at
+        lv = _LEVEL.match(text, ps)
+        hit = resolve_at(text, lv.end() if lv else ps)
+        if hit:
+            pe = max(pe, hit[1])
+    return text[ps:pe], ps, pe
+
+
+def _affiliation(text: str, unit: dict) -> bool:
+    """True when the unit is a person's organisation ('Giám đốc Công an tỉnh X', 'Thứ trưởng Bộ Công an': marked
+    by analysis.people when it reads the title) or is owned by another ('... của Bộ Công an')."""
+    if unit.get("affiliation"):
+        return True
+    if "affiliation" not in unit:  # mentions that did not go through analysis.people: read the words before
+        from analysis.people import _rx as people_rx
+
+        if people_rx().title_tail.search(text, max(0, unit["start"] - 60), unit["start"]):
+            return True
+    before = text[max(0, unit["start"] - 14):unit["start"]]
+    return ("của" in before or "thuộc" in before) and bool(_OWNER.search(before))
+
+
+def _parties(text: str, units: list[dict], start: int, end: int, place_span=None) -> list[dict]:
+    inside = [u for u in units if start <= u["start"] and u["end"] <= end]
+    out = []
+    for u in inside:
+        if u["kind"] in PARTY_KINDS_EXCLUDED or u.get("in_parentheses") or _affiliation(text, u):
+            continue
+        if place_span and place_span[0] <= u["start"] < place_span[1]:
+            if not any(v["unit_id"] == u["unit_id"] and not (place_span[0] <= v["start"] < place_span[1]) for v in inside):
+                continue
+        out.append(u)
+    return _unique(out)
+
+
+def _unique(units: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for u in units:
+        if u["unit_id"] not in seen:
+            seen.add(u["unit_id"])
+            out.append(u)
+    return out
+
+
+def _clauses(text: str, sent: dict, positions: list[int] | None = None) -> list[dict]:
+    """Event clauses of one sentence: kind, agreement, term, doc number, span."""
+    triggers = find_triggers(text, sent["start"], sent["end"], positions)
+    out = []
+    for i, (ts, te, kind) in enumerate(triggers):
+        if kind["kind"] == "ky_ket" and _RETRO.search(text, max(sent["start"], ts - 30), ts):
+            continue  # 'sau 3 năm ký kết ...', 'kể từ khi ký kết ...': an earlier signing, not this event
+        seg_end = triggers[i + 1][0] if i + 1 < len(triggers) else sent["end"]
+        agr = find_agreement(text, te, seg_end)
+        if agr is None:
+            prev_end = triggers[i - 1][1] if i else sent["start"]
+            # 'Quy chế phối hợp ... được ký kết' : the agreement right before the trigger
+            before = find_agreement(text, prev_end, ts)
+            if before and _PASSIVE.search(text, before[1], ts) is not None:
+                agr = before
+        if agr is None and kind["requires_agreement"]:
+            continue
+        window_start = agr[1] if agr else te
+        stop = _CLAUSE_END.search(text, window_start, seg_end)
+        window = text[window_start:stop.start() if stop else seg_end]
+        window = re.split(r",\s*(?:và|đồng thời)\s", window)[0]
+        term = find_term(window)
+        doc = _DOC.search(window[:60])
+        out.append({"kind": kind["kind"], "agreement_type": agr[2] if agr else None, "term": term,
+                    "doc_number": doc.group(1) if doc else None,
+                    "start": ts, "end": agr[1] if agr and agr[0] >= ts else te, "sent": sent})
+    return out
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    return (a["kind"] == b["kind"]
+            and (a["agreement_type"] is None or b["agreement_type"] is None or a["agreement_type"] == b["agreement_type"])
+            and (a["term"] is None or b["term"] is None or a["term"] == b["term"]))
+
+
+def article_events(article: dict, sents: list[dict], units: list[dict], people: list[dict]) -> list[dict]:
+    """Events of one article. article: {article_id, text, published, event_date}; sents: its sentences in order
+    (dicts with sentence_id, start, end, kind, paragraph); units / people: mention dicts with start/end."""
+    from analysis import dates
+
+    text = article["text"]
+    positions = trigger_positions(text)
+    # the lead: the paragraphs after the title up to and including the first body paragraph (captions and
+    # sapos before it count too), at most LEAD_PARAGRAPHS of them
+    lead_pars: set = set()
+    for s in sents:
+        if s["kind"] == "title" or s["paragraph"] in lead_pars:
+            continue
+        if len(lead_pars) >= LEAD_PARAGRAPHS:
+            break
+        lead_pars.add(s["paragraph"])
+        if s["kind"] == "body":
+            break
+    lead = [s for s in sents if s["kind"] == "title" or s["paragraph"] in lead_pars]
+    events: list[dict] = []
+    for s in lead:
+        for c in _clauses(text, s, positions):
+            _add(events, c)
+    if not events:  # no event in the lead: the first clause of the body that names an agreement
+        for s in sents:
+            cl = [c for c in _clauses(text, s, positions) if c["agreement_type"]]
+            if cl:
+                for c in cl:
+                    _add(events, c)
+                break
+    # parties, place and date from the clauses' sentences
+    for ev in events:
+        ev["parties"], ev["signatories"] = [], []
+        ev["date"] = ev["place"] = None
+        for s in ev["sentences"]:
+            place = _place(text, s["start"], s["end"], s["end"], units)
+            if place and ev["place"] is None:
+                ev["place"] = place[0]
+            ev["parties"] = _unique(ev["parties"] + _parties(text, units, s["start"], s["end"], place[1:] if place else None))
+            if ev["date"] is None:
+                ev["date"] = dates.parse_day_month(text[s["start"]:s["end"]], article.get("published") or article.get("event_date"))
+        ev["date"] = ev["date"] or article.get("event_date")
+    # a review or signing that names no agreement is a cooperation event only between two or more parties
+    # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
+    events[:] = [e for e in events if e["agreement_type"] is not None or len(e["parties"]) >= 2]
+    _signings(text, sents, units, people, events, positions)
+    structure = _STRUCTURE.search(text) if ("hương" in text or "HƯƠNG" in text) else None  # cheap pre-check
+    if structure:
+        target = next((e for e in events if e["agreement_type"] not in (None,)), None)
+        if target is not None:
+            target["structure"] = f"{structure.group(1)} Chương, {structure.group(3)} Điều"
+    for n, ev in enumerate(events, start=1):
+        ev["event_id"] = f"{article['article_id']}:e{n}"
+    return events
+
+
+def _add(events: list[dict], clause: dict) -> None:
+    for ev in events:
+        if _compatible(ev, clause):
+            ev["agreement_type"] = ev["agreement_type"] or clause["agreement_type"]
+            ev["term"] = ev["term"] or clause["term"]
+            ev["doc_number"] = ev["doc_number"] or clause["doc_number"]
+            ev["clauses"].append(clause)
+            if clause["sent"] not in ev["sentences"]:
+                ev["sentences"].append(clause["sent"])
+            return
+    events.append({"kind": clause["kind"], "agreement_type": clause["agreement_type"], "term": clause["term"],
+                   "doc_number": clause["doc_number"], "structure": None, "start": clause["start"], "end": clause["end"],
+                   "sentence_id": clause["sent"]["sentence_id"], "clauses": [clause], "sentences": [clause["sent"]]})
+
+
+def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
+              positions: list[int] | None = None) -> None:
+    """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
+    r = _rules()
+    signings = [e for e in events if e["kind"] == "ky_ket"]
+    if not signings or not people:
+        return
+    instances: dict[int, list] = {}
+    for s in sents:
+        for ts, te, kind in find_triggers(text, s["start"], s["end"], positions):
+            if kind["kind"] != "ky_ket":
+                continue
+            signers = [p for p in people if s["start"] <= p["start"] and p["end"] <= ts and " " in p["name"]
+                       and not r["not_signing"].search(text, p["end"], ts)]
+            # only the people of the clause right before the trigger ('A, title và B, title ký kết')
+            signers = [p for p in signers if not re.search(r"[.;:]", text[p["end"]:ts])]
+            if not signers:
+                continue
+            agr = find_agreement(text, te, min(s["end"], te + 80))
+            target = None
+            for e in signings:
+                if agr is None or e["agreement_type"] is None or e["agreement_type"] == agr[2] or len(signings) == 1:
+                    target = e
+                    break
+            if target is None:
+                continue
+            clause_end = _CLAUSE_END.search(text, te, s["end"])
+            parties = _parties(text, units, ts, clause_end.start() if clause_end else s["end"])
+            if not parties:
+                orgs = {p.get("organisation") for p in signers}
+                parties = _unique([u for u in units if u["unit"] in orgs])
+            instances.setdefault(id(target), []).append({"sent": s, "signers": signers, "parties": parties,
+                                                         "start": ts, "end": agr[1] if agr else te})
+    for target in list(signings):
+        inst = instances.get(id(target), [])
+        if not inst:
+            continue
+        distinct = {frozenset(u["unit_id"] for u in i["parties"]) for i in inst if i["parties"]}
+        if len(distinct) >= 2:
+            at = events.index(target)
+            subs = []
+            for i in inst:
+                sub = {**target, "parties": i["parties"] or target["parties"], "signatories": _unique_people(i["signers"]),
+                       "sentence_id": i["sent"]["sentence_id"], "start": i["start"], "end": i["end"]}
+                subs.append(sub)
+            events[at:at + 1] = subs
+        else:
+            target["signatories"] = _unique_people([p for i in inst for p in i["signers"]])
+            for i in inst:
+                target["parties"] = _unique(target["parties"] + i["parties"])
+
+
+def _unique_people(people: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for p in people:
+        if p["person_id"] not in seen:
+            seen.add(p["person_id"])
+            out.append(p)
+    return out
+
+
+def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[dict], list[dict], list[dict]]:
+    ev_rows, party_rows, sig_rows = [], [], []
+    for ev in events:
+        ev_rows.append({"article_id": article_id, "event_id": ev["event_id"], "kind": ev["kind"],
+                        "agreement_type": ev["agreement_type"], "date": ev["date"], "place": ev["place"],
+                        "term": ev["term"], "doc_number": ev["doc_number"], "structure": ev.get("structure"),
+                        "sentence_id": ev["sentence_id"], "start": ev["start"], "end": ev["end"],
+                        "surface": text[ev["start"]:ev["end"]], "n_parties": len(ev["parties"]),
+                        "n_signatories": len(ev["signatories"])})
+        for u in ev["parties"]:
+            party_rows.append({"article_id": article_id, "event_id": ev["event_id"], "unit_id": u["unit_id"],
+                               "unit": u["unit"], "kind": u["kind"], "country": u["country"]})
+        for p in ev["signatories"]:
+            sig_rows.append({"article_id": article_id, "event_id": ev["event_id"], "person_id": p["person_id"],
+                             "name": p["name"], "rank": p.get("rank"), "organisation": p.get("organisation")})
+    return ev_rows, party_rows, sig_rows
+
+
+def frames(ev_rows, party_rows, sig_rows) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    events = pd.DataFrame(ev_rows, columns=EVENT_COLUMNS)
+    for c in ("start", "end", "n_parties", "n_signatories"):
+        events[c] = events[c].astype("int64")
+    events["sentence_id"] = events["sentence_id"].astype("Int64")
+    return events, pd.DataFrame(party_rows, columns=PARTY_COLUMNS), pd.DataFrame(sig_rows, columns=SIGNATORY_COLUMNS)
+
+
+def extract_events(articles: pd.DataFrame, sentences: pd.DataFrame, unit_mentions: pd.DataFrame | None = None,
+                   person_mentions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(events, event_parties, event_signatories) of every article. Unit and person mentions are computed when
+    not given (analysis.units / analysis.people)."""
+    from analysis.people import find_people, person_id
+    from analysis.units import article_mentions
+
+    by_units = {a: g.to_dict("records") for a, g in unit_mentions.groupby("article_id")} if unit_mentions is not None and len(unit_mentions) else {}
+    by_people = {a: g.to_dict("records") for a, g in person_mentions.groupby("article_id")} if person_mentions is not None and len(person_mentions) else {}
+    by_sents = {a: g.sort_values("sentence_id").to_dict("records") for a, g in sentences.groupby("article_id")}
+    rows = ([], [], [])
+    for art in articles.to_dict("records"):
+        aid, text = art["article_id"], _text(art.get("text"))
+        units = by_units.get(aid) if unit_mentions is not None else article_mentions(aid, text)
+        people = by_people.get(aid) if person_mentions is not None else [
+            {**p, "person_id": person_id(p["name"])} for p in find_people(text, units)]
+        evs = article_events(art, by_sents.get(aid, []), units or [], people or [])
+        for acc, part in zip(rows, events_rows(aid, evs, text)):
+            acc.extend(part)
+    return frames(*rows)
+
+
+def _text(value) -> str:
+    """An article's text, '' when missing (None / NaN)."""
+    return value if isinstance(value, str) else ""

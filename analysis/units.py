@@ -1,0 +1,743 @@
+"""Units: the organisations an article mentions as actors, one canonical name and id per organisation.
+
+Public functions (pure, no I/O beyond loading the packaged rule data once):
+
+    province_gazetteer()                 DataFrame of the 63 pre-2025 provinces (from vietnamadminunits) + aliases
+    resolve_place(text)                  'Thừa Thiên - Huế' / 'TPHCM' / 'Sê Kong' -> Place or None
+    find_unit_mentions(text)             every unit mention of one text: list of dicts (surface, start, end, unit ...)
+    extract_unit_mentions(articles, sentences)  DataFrame, one row per mention (the `unit_mentions` table)
+    extract_units(articles, sentences)   DataFrame, one row per unit per article (the contract's `units` table)
+    units_from_mentions(mentions)        the per-article `units` table from a `unit_mentions` frame
+
+Canonical names: 'Công an tỉnh Thừa Thiên Huế', 'Công an Thành phố Hồ Chí Minh', 'Công an thành phố Cần Thơ',
+'Công an tỉnh Sê Kông (Lào)', 'Công an huyện Mường Tè (Lai Châu)', 'Tỉnh ủy Thừa Thiên Huế',
+'Ủy ban nhân dân tỉnh Bình Dương', 'Bộ Tư lệnh Cảnh vệ', 'Cụm thi đua số 6'. unit_id = slugify(unit).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import operator
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from analysis import ruledata
+
+_c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
+from analysis.text import fold
+from analysis.text import slugify as _slugify
+
+slugify = lru_cache(maxsize=1 << 16)(_slugify)
+
+DATA_FILE = "units.yaml"
+FOREIGN_FILE = "foreign_provinces.yaml"
+U, L = ruledata.UPPER, ruledata.LOWER
+
+UNIT_COLUMNS = ["article_id", "unit_id", "unit", "kind", "province", "province_2025", "country",
+                "sentence_id", "start", "end", "surface", "mentions", "level", "province_code", "province_2025_code"]
+MENTION_COLUMNS = ["article_id", "unit_id", "unit", "kind", "province", "province_2025", "country",
+                   "sentence_id", "start", "end", "surface", "level", "how", "in_parentheses"]
+
+# One capitalised word of a place name ("Thừa", "Át-ta-pư", "HCM", "07"), and the glue between words.
+_WORD = re.compile(rf"(?:[{U}][\w]*(?:-[\w]+)*|\d+)")
+_GLUE = re.compile(r"\s*-\s*|\s+|\.\s?")
+MAX_PLACE_WORDS = 6
+
+
+@lru_cache(maxsize=1 << 16)
+def key(text: str) -> str:
+    """Matching key of a place name: case, marks, spaces, dots and hyphens ignored ('Sê-Kông' == 'Sekong')."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                 # short canonical name: 'Thừa Thiên Huế', 'Hồ Chí Minh', 'Sê Kông'
+    country: str              # 'Việt Nam', 'Lào', 'Campuchia'
+    level: str                # 'tỉnh' or 'thành phố' (Vietnam), 'tỉnh' abroad
+    code: str | None = None   # province code before 2025 (Vietnam)
+    name_2025: str | None = None
+    code_2025: str | None = None
+    proper: str | None = None  # 'Thành phố Hồ Chí Minh' when the official name carries "Thành phố"
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def full(self) -> str:
+        """'tỉnh Quảng Trị', 'thành phố Cần Thơ', 'Thành phố Hồ Chí Minh', 'tỉnh Sê Kông'."""
+        if self.proper:
+            return self.proper
+        if self.name.startswith("Thủ đô"):
+            return self.name
+        return f"{self.level} {self.name}"
+
+
+def _fail(file: str, what: str) -> ValueError:
+    return ValueError(f"analysis/data/{file}: {what}")
+
+
+@lru_cache(maxsize=None)
+def _rules() -> dict:
+    data = ruledata.load(DATA_FILE)
+    for section in ("province_aliases", "province_names", "proper_names", "levels", "bodies", "fixed_units",
+                    "commands", "departments", "clusters", "countries"):
+        entries = data.get(section)
+        if not isinstance(entries, list) or not entries:
+            raise _fail(DATA_FILE, f"missing or empty list {section!r}")
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or "example" not in entry:
+                raise _fail(DATA_FILE, f"{section}[{i}] = {entry!r}: each entry needs an 'example'")
+            if "pattern" in entry:
+                try:
+                    rx = re.compile(ruledata.expand(entry["pattern"]))
+                except re.error as exc:
+                    raise _fail(DATA_FILE, f"{section}[{i}] pattern {entry['pattern']!r} is not a valid regex: {exc}") from exc
+                if not rx.search(entry["example"]):
+                    raise _fail(DATA_FILE, f"{section}[{i}] pattern {entry['pattern']!r} does not match its example {entry['example']!r}")
+    for i, entry in enumerate(data["bodies"]):
+        if not entry.get("police") and not entry.get("kind"):
+            raise _fail(DATA_FILE, f"bodies[{i}] {entry['pattern']!r}: needs 'kind' (or police: true)")
+    for i, entry in enumerate(data["fixed_units"]):
+        if not entry.get("name") or not entry.get("kind"):
+            raise _fail(DATA_FILE, f"fixed_units[{i}] = {entry!r}: needs 'name' and 'kind'")
+        if not any(a in entry["example"] for a in [entry["name"], *entry.get("aliases", [])]):
+            raise _fail(DATA_FILE, f"fixed_units[{i}] {entry['name']!r}: the example does not mention it")
+    return data
+
+
+@lru_cache(maxsize=None)
+def _foreign() -> tuple[dict, ...]:
+    data = ruledata.load(FOREIGN_FILE)
+    entries = data.get("provinces")
+    if not isinstance(entries, list) or not entries:
+        raise _fail(FOREIGN_FILE, "missing or empty list 'provinces'")
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or not e.get("name") or e.get("country") not in ("Lào", "Campuchia") or not e.get("example"):
+            raise _fail(FOREIGN_FILE, f"provinces[{i}] = {e!r}: needs name, country (Lào|Campuchia) and example")
+        forms = {key(f) for f in [e["name"], *e.get("aliases", [])]}
+        ex = e["example"]
+        if not any(key(f) in key(ex) for f in [e["name"], *e.get("aliases", [])]):
+            raise _fail(FOREIGN_FILE, f"provinces[{i}] {e['name']!r}: the example {ex!r} uses none of its spellings")
+        if "" in forms:
+            raise _fail(FOREIGN_FILE, f"provinces[{i}] {e['name']!r}: an empty spelling")
+    return tuple(entries)
+
+
+def _library_provinces() -> tuple[list[dict], dict[str, str], dict[str, dict]]:
+    """(legacy provinces, legacy key -> 2025 key, 2025 key -> 2025 province) from vietnamadminunits' own data."""
+    from vietnamadminunits.database import query
+
+    legacy = query("SELECT DISTINCT province, provinceShort, provinceCode, provinceKey, provinceLat, provinceLon, "
+                   "provinceKeywords FROM admin_units_legacy")
+    current = {r["provinceKey"]: r for r in query(
+        "SELECT DISTINCT province, provinceShort, provinceCode, provinceKey FROM admin_units")}
+    conv = json.loads(resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text(encoding="utf-8"))
+    to_2025 = {old: new for new, olds in conv["DICT_PROVINCE"].items() for old in olds}
+    return legacy, to_2025, current
+
+
+@lru_cache(maxsize=None)
+def _gazetteer() -> tuple[dict[str, Place], int]:
+    """key -> Place for every spelling of the 63 Vietnamese provinces (before 2025) and the Lao/Cambodian ones."""
+    rules = _rules()
+    legacy, to_2025, current = _library_provinces()
+    if len(legacy) != 63:
+        raise RuntimeError(f"vietnamadminunits returned {len(legacy)} provinces before 2025, expected 63")
+    names = {str(e["code"]): e for e in rules["province_names"]}
+    propers = {str(e["code"]): e["name"] for e in rules["proper_names"]}
+    index: dict[str, Place] = {}
+    by_code: dict[str, Place] = {}
+    for row in legacy:
+        code = row["provinceCode"]
+        new = current[to_2025[row["provinceKey"]]]
+        level = "thành phố" if row["province"].startswith("Thành phố") else "tỉnh"
+        name = row["provinceShort"]
+        if code in names:
+            name, level = names[code]["name"], names[code].get("level", level)
+        place = Place(name=name, country="Việt Nam", level=level, code=code, name_2025=new["provinceShort"],
+                      code_2025=new["provinceCode"], proper=propers.get(code), lat=row["provinceLat"], lon=row["provinceLon"])
+        by_code[code] = place
+        spellings = {name, row["provinceShort"], *json.loads(row["provinceKeywords"] or "[]")}
+        for s in spellings:
+            k = key(s)
+            if k.startswith(("tinh", "thanhpho")) and k not in (key(name), key(row["provinceShort"])):
+                continue  # 'tinhquangtri' keywords: the level word is matched separately
+            index.setdefault(k, place)
+    for i, e in enumerate(rules["province_aliases"]):
+        code = str(e.get("code"))
+        if code not in by_code:
+            raise _fail(DATA_FILE, f"province_aliases[{i}] {e.get('alias')!r}: unknown province code {code!r}")
+        index[key(e["alias"])] = by_code[code]
+    for e in _foreign():
+        place = Place(name=e["name"], country=e["country"], level="tỉnh", name_2025=e["name"])
+        for s in [e["name"], *e.get("aliases", [])]:
+            k = key(s)
+            if k in index and index[k].name != e["name"]:
+                raise _fail(FOREIGN_FILE, f"{s!r} of {e['name']!r} clashes with {index[k].name!r}")
+            index[k] = place
+    longest = max(len(_WORD.findall(s)) for e in _foreign() for s in [e["name"], *e.get("aliases", [])])
+    return index, max(longest, 4)
+
+
+def province_gazetteer() -> pd.DataFrame:
+    """Every spelling the extractor recognises: key, name, country, province code before/after 2025."""
+    index, _ = _gazetteer()
+    return pd.DataFrame([{"key": k, "name": p.name, "country": p.country, "level": p.level, "code": p.code,
+                          "province_2025": p.name_2025, "code_2025": p.code_2025, "lat": p.lat, "lon": p.lon}
+                         for k, p in sorted(index.items())])
+
+
+@lru_cache(maxsize=None)
+def _districts() -> dict[str, list[tuple[str, str, str]]]:
+    """key of a district's short name -> [(province code, district type, district short name)] (before 2025)."""
+    from vietnamadminunits.database import query
+
+    out: dict[str, list] = {}
+    for r in query("SELECT DISTINCT provinceCode, districtType, districtShort FROM admin_units_legacy"):
+        out.setdefault(key(r["districtShort"]), []).append((r["provinceCode"], r["districtType"], r["districtShort"]))
+    return out
+
+
+_RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
+
+
+def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of up to `limit` capitalised words starting exactly at pos, joined by spaces/hyphens/dots."""
+    run = _RUN.match(text, pos)
+    if not run:
+        return []
+    return [(w.start(), w.end()) for _, w in zip(range(limit), _WORD.finditer(text, pos, run.end()))]
+
+
+def resolve_at(text: str, pos: int) -> tuple[Place, int] | None:
+    """The longest known place name starting at pos: (Place, end offset) or None."""
+    index, longest = _gazetteer()
+    words = _place_words(text, pos, longest)
+    for j in range(len(words), 0, -1):
+        k = key(text[pos:words[j - 1][1]])
+        if k in index:
+            return index[k], words[j - 1][1]
+    return None
+
+
+def resolve_place(name: str) -> Place | None:
+    """A province name in any spelling -> Place, or None."""
+    index, _ = _gazetteer()
+    return index.get(key(name))
+
+
+# --------------------------------------------------------------------------------------------- matching
+
+@dataclass
+class _Rx:
+    master: re.Pattern
+    levels: list[tuple[re.Pattern, dict]]
+    list_open: re.Pattern
+    country_paren: re.Pattern
+    countries: dict[str, str]
+    bodies: list[dict]
+    fixed: dict[str, dict]
+    stop_words: re.Pattern
+    max_words: int
+    not_places: tuple[str, ...]
+    anchors: object
+    level_rx: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _rx() -> _Rx:
+    r = _rules()
+    alts = []
+    bodies = []
+    for i, b in enumerate(r["bodies"]):
+        alts.append(f"(?P<b{i}>{ruledata.expand(b['pattern'])})")
+        bodies.append(b)
+    fixed = {}
+    forms = []
+    for f in r["fixed_units"]:
+        for s in [f["name"], *f.get("aliases", [])]:
+            fixed[key(s)] = f
+            forms.append(s)
+    forms.sort(key=len, reverse=True)
+    for i, c in reversed(list(enumerate(r["commands"]))):
+        alts.insert(0, f"(?P<c{i}>{ruledata.expand(c['pattern'])})")
+    alts.insert(0, "(?P<dept>" + "|".join(ruledata.expand(c["pattern"]) for c in r["departments"]) + ")")
+    alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
+    alts.insert(0, "(?P<fixed>" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in forms) + ")")
+    # "công an" in lower case is accepted too ("công an tỉnh Quảng Trị"); everything else is case-sensitive.
+    master = _c(r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)")
+    from analysis.anchors import Anchors
+
+    anchors = Anchors({"unit": [re.sub(r"^\(\?P<\w+>", "(?:", a) for a in alts]})
+    levels = [(re.compile(r"\s+(?:" + ruledata.expand(e["pattern"]) + r")(?!\w)\s*"), e) for e in r["levels"]]
+    levels.insert(0, (re.compile(r"\s+[Tt]hủ đô(?!\w)\s*"), {"level": "capital", "word": "Thủ đô", "pattern": "[Tt]hủ đô"}))
+    level_rx = re.compile(r"\s+(?:" + "|".join(f"(?P<l{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(levels)) + r")(?:(?<=\.)|(?!\w))\s*")
+    counts = "|".join(map(re.escape, r["list_counts"]))
+    lvls = "|".join(re.escape(x) for x in sorted(r["list_levels"], key=len, reverse=True))
+    list_open = re.compile(rf"\s+(?:\d{{1,2}}|{counts})\s+(?:{lvls})(?:\s+(?:của|nước|bạn)(?:\s+(?:nước|bạn))?\s+(?P<country>[{U}][\w]+))?\s*:?\s*")
+    countries = {}
+    cforms = []
+    for c in r["countries"]:
+        for a in c["aliases"]:
+            countries[key(a)] = c["name"]
+            cforms.append(a)
+    country_paren = re.compile(r"\s*\((?:nước\s+)?(" + "|".join(map(re.escape, sorted(cforms, key=len, reverse=True))) + r")\)")
+    stops = sorted(r["department_stop_words"], key=len, reverse=True)
+    stop_words = _c(r"(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in stops) + r")(?!\w)")
+    return _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
+               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
+
+
+def _canonical_police(place: Place) -> str:
+    if place.country != "Việt Nam":
+        return f"Công an {place.full} ({place.country})"
+    return f"Công an {place.full}"
+
+
+def _mention(start, end, unit, kind, place: Place | None = None, level=None, how="text", **extra) -> dict:
+    out = {"start": start, "end": end, "unit": unit, "kind": kind, "level": level, "how": how,
+           "province": None, "province_2025": None, "country": "Việt Nam",
+           "province_code": None, "province_2025_code": None}
+    if place is not None:
+        out.update(province=place.name, province_2025=place.name_2025, country=place.country,
+                   province_code=place.code, province_2025_code=place.code_2025)
+    out.update(extra)
+    return out
+
+
+def _level_at(text: str, pos: int) -> tuple[dict | None, int]:
+    rx = _rx()
+    m = rx.level_rx.match(text, pos)
+    if not m:
+        return None, pos
+    return rx.levels[int(m.lastgroup[1:])][1], m.end()
+
+
+def _local_name(text: str, pos: int, level: str) -> tuple[str, int, str | None] | None:
+    """A district/commune name at pos: (name, end, province code if the library knows it uniquely)."""
+    words = _place_words(text, pos, 4)
+    if not words:
+        return None
+    if level == "district":
+        table = _districts()
+        for j in range(len(words), 0, -1):
+            hits = table.get(key(text[pos:words[j - 1][1]]))
+            if hits:
+                codes = {h[0] for h in hits}
+                return hits[0][2], words[j - 1][1], (next(iter(codes)) if len(codes) == 1 else None)
+    # not in the gazetteer: the capitalised words, stopping before a rank/title/unit word
+    stop = _stop_words_re()
+    end = pos
+    n = 0
+    for s, e in words:
+        if n and stop.match(text, s):
+            break
+        end = e
+        n += 1
+        if n == 3:
+            break
+    return text[pos:end], end, None
+
+
+@lru_cache(maxsize=None)
+def _stop_words_re() -> re.Pattern:
+    return re.compile(r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|Giám đốc|Phó|Bí thư|Chủ tịch|Trưởng|Công an|Bộ|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy")
+
+
+@lru_cache(maxsize=None)
+def _codes_index() -> dict[str, Place]:
+    index, _ = _gazetteer()
+    return {p.code: p for p in index.values() if p.code}
+
+
+def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
+    """Parse a police unit (or a list of them) after the head 'Công an' / 'CATP' / 'CA'."""
+    head = m.group(0)
+    pos = m.end()
+    implied_city = head == "CATP"
+    # 1) lists: "Công an các tỉnh: A, B và C", "Công an 2 tỉnh Sê Kong và Salavan (Lào)"
+    lo = rx.list_open.match(text, pos)
+    if lo and not implied_city:
+        items = []
+        p = lo.end()
+        while True:
+            hit = resolve_at(text, p)
+            if not hit:
+                break
+            items.append((p, hit[1], hit[0]))
+            p = hit[1]
+            paren = _c(r"\s*\([^()]{1,40}\)").match(text, p)
+            if paren and not rx.country_paren.match(text, p):
+                p = paren.end()
+            sep = _c(r"\s*(?:,|;|và|cùng)\s*").match(text, p)
+            if not sep:
+                break
+            p = sep.end()
+        if items:
+            country = None
+            cp = rx.country_paren.match(text, items[-1][1])
+            if cp:
+                country = rx.countries.get(key(cp.group(1)))
+            elif lo.group("country"):
+                country = rx.countries.get(key(lo.group("country")))
+            for i, (s, e, place) in enumerate(items):
+                if country and place.country == "Việt Nam" and country != "Việt Nam":
+                    continue  # a Vietnamese name read in a foreign list: leave it
+                start = m.start() if i == 0 else s
+                out.append(_mention(start, e, _canonical_police(place),
+                                    "police_province" if place.country == "Việt Nam" else "foreign_police",
+                                    place, level="province", how="list"))
+            return
+    # 2) single unit: optional level word, then a place
+    entry, p = _level_at(text, pos)
+    level = entry["level"] if entry else ("city" if implied_city else None)
+    if implied_city and entry is None:
+        p = _c(r"\s*").match(text, pos).end()
+    elif entry is None:
+        ws = _c(r"\s+").match(text, pos)
+        p = ws.end() if ws else pos
+    if level == "capital":  # 'Công an Thủ đô Viêng Chăn' is the capital's police, not the province's
+        hit = resolve_at(text, p)
+        if hit:
+            capital = _gazetteer()[0].get("thudo" + key(text[p:hit[1]]))
+            hit = (capital, hit[1]) if capital else hit
+        level = "city"
+    elif level in (None, "province", "city"):
+        hit = resolve_at(text, p)
+    else:
+        hit = None
+    if hit:
+        place, end = hit
+        if level == "city" and place.country == "Việt Nam" and place.level != "thành phố" and place.code != "46":
+            hit = None  # "Công an TP Vinh" is not a province: read it as a district-level city below
+        elif text.startswith(rx.not_places, p):
+            return
+        else:
+            kind = "police_province" if place.country == "Việt Nam" else "foreign_police"
+            extra_end = end
+            out.append(_mention(m.start(), extra_end, _canonical_police(place), kind, place, level="province"))
+            return
+    if level in (None, "province") and _WORD.match(text, p):
+        # a spelling the gazetteer lacks, vouched for by its country: 'Công an tỉnh Bo Ly Khăm Xay (Lào)'
+        words = _place_words(text, p, 5)
+        cp = rx.country_paren.match(text, words[-1][1]) if words else None
+        if cp:
+            country = rx.countries.get(key(cp.group(1)))
+            name = " ".join(text[p:words[-1][1]].split())
+            place = Place(name=name, country=country, level="tỉnh", name_2025=name)
+            out.append(_mention(m.start(), words[-1][1], _canonical_police(place), "foreign_police", place,
+                                level="province", how="unknown_spelling"))
+            return
+    if level in ("district", "commune", "city") and _WORD.match(text, p):
+        if text.startswith(rx.not_places, p):
+            return
+        local = _local_name(text, p, "district" if level == "city" else level)
+        if not local:
+            return
+        name, end, code = local
+        word = entry["word"] if entry else "thành phố"
+        if level == "city":
+            word = "thành phố"
+        prov_code = code or _province_after(text, end)
+        place = _codes_index().get(prov_code) if prov_code else None
+        kind = "police_commune" if level == "commune" else "police_district"
+        out.append(_mention(m.start(), end, None, kind, place, level=level, how="text", local=f"{word} {name}"))
+        return
+    if level in ("province", "city") and not _WORD.match(text, p):
+        # bare "Công an tỉnh" / "Công an thành phố" / "CATP": the article's home province (resolved later)
+        end = m.end() if entry is None else (m.end() + len(text[m.end():p].rstrip()))
+        out.append(_mention(m.start(), end, None, "police_province", None, level=level, how="home", body="Công an"))
+
+
+_AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
+
+
+def _province_after(text: str, pos: int) -> str | None:
+    """'..., tỉnh Lai Châu' / '(tỉnh Gia Lai)' right after a district name -> province code."""
+    p = pos
+    for _ in range(2):  # ", huyện X, tỉnh Y": skip one intermediate level
+        m = _AFTER_PROVINCE.match(text, p)
+        if m:
+            hit = resolve_at(text, m.end())
+            return hit[0].code if hit and hit[0].country == "Việt Nam" else None
+        m2 = _c(r"\s*,\s*(?:huyện|quận|thị xã|thành phố|TP\.?)\s+").match(text, p)
+        if not m2:
+            return None
+        words = _place_words(text, m2.end(), 3)
+        if not words:
+            return None
+        p = words[-1][1]
+        if not _AFTER_PROVINCE.match(text, p):  # ', huyện Đức Cơ' alone: the district's province if unique
+            for j in range(len(words), 0, -1):
+                codes = {h[0] for h in _districts().get(key(text[m2.end():words[j - 1][1]]), [])}
+                if len(codes) == 1:
+                    return codes.pop()
+            return None
+    return None
+
+
+def _body_at(text: str, m: re.Match, body: dict, out: list) -> None:
+    entry, p = _level_at(text, m.end())
+    level = entry["level"] if entry else body.get("level")
+    if entry is None:
+        ws = _c(r"\s+").match(text, m.end())
+        p = ws.end() if ws else m.end()
+    if level == "capital":
+        level = "city"
+    hit = resolve_at(text, p) if level in (None, "province", "city") else None
+    name = body["name"] or " ".join(m.group(0).split())  # 'Sở Tư pháp': the body's own words
+    if hit:
+        place, end = hit
+        if place.country != "Việt Nam":
+            unit = f"{name} {place.full} ({place.country})"
+        elif body["kind"] == "party_committee" or body.get("level"):  # 'Tỉnh ủy Gia Lai', 'Tỉnh đoàn Đồng Tháp'
+            unit = f"{name} {place.proper or place.name}"
+        else:
+            unit = f"{name} {place.full}"
+        out.append(_mention(m.start(), end, unit, body["kind"], place, level="province"))
+        return
+    if level in ("district", "commune") and _WORD.match(text, p):  # 'UBND huyện Mường Tè', 'Huyện ủy Mường Tè'
+        if entry is None:
+            entry = {"word": {"Huyện ủy": "huyện", "Quận ủy": "quận", "Thị ủy": "thị xã"}.get(name, "huyện")}
+        local = _local_name(text, p, level)
+        if local:
+            lname, end, code = local
+            prov_code = code or _province_after(text, end)
+            place = _codes_index().get(prov_code) if prov_code else None
+            out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
+        return
+    if level in ("province", "city") and not _WORD.match(text, p):
+        end = m.end() if entry is None else m.end() + len(text[m.end():p].rstrip())
+        out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name))
+
+
+def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
+    """'Cục Cảnh sát điều tra tội phạm về ma túy' : the head, then lower-case words up to a stop word."""
+    p = m.end()
+    end = p
+    n = 0
+    while n < rx.max_words:
+        ws = _c(r"\s+|,\s+(?=(?:phòng|chống)\b)").match(text, p)
+        if not ws:
+            break
+        q = ws.end()
+        if rx.stop_words.match(text, q):
+            break
+        w = _c(rf"[{L}\w][\w]*").match(text, q)
+        if not w:
+            break
+        if text[q].isupper() and not text[q:w.end()].isupper():
+            # a capitalised word ends the name unless it is an acronym (e.g. "Cục Cảnh sát PCCC")
+            break
+        end = w.end()
+        p = end
+        n += 1
+    name = " ".join(text[m.start():end].split())
+    out.append(_mention(m.start(), end, name, "department", None))
+
+
+def find_unit_mentions(text: str) -> list[dict]:
+    """Every unit mention in one text, in order, overlaps resolved (longest first). Home-province mentions
+    (bare 'Công an tỉnh', 'Tỉnh ủy') carry unit=None and how='home' until resolve_home() fills them."""
+    rx = _rx()
+    found: list[dict] = []
+    last = -1
+    for pos in rx.anchors.positions(text)["unit"]:
+        if pos < last:
+            continue
+        m = rx.master.match(text, pos)
+        if not m:
+            continue
+        last = m.end()
+        g = m.lastgroup
+        if g == "cluster":
+            num = re.search(r"\d+", m.group(0)).group(0)
+            found.append(_mention(m.start(), m.end(), f"Cụm thi đua số {int(num)}", "cluster", None))
+        elif g == "dept":
+            _department_at(text, m, rx, found)
+        elif g and g[0] == "c" and g[1:].isdigit():
+            cmd = _rules()["commands"][int(g[1:])]
+            num = re.search(r"\d+", m.group(0)).group(0)
+            found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num)}", cmd["kind"], None))
+        elif g == "fixed":
+            f = rx.fixed[key(m.group(0))]
+            found.append(_mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
+        elif g and g[0] == "b":
+            body = rx.bodies[int(g[1:])]
+            if body.get("police"):
+                _police_at(text, m, rx, found)
+            else:
+                _body_at(text, m, body, found)
+    # overlaps: keep the earliest, then the longest
+    found.sort(key=lambda d: (d["start"], -(d["end"] - d["start"])))
+    kept: list[dict] = []
+    last_end = -1
+    for d in found:
+        if d["start"] >= last_end:
+            kept.append(d)
+            last_end = max(last_end, d["end"])
+    for d in kept:
+        d["surface"] = text[d["start"]:d["end"]]
+        d["in_parentheses"] = _in_parentheses(text, d["start"], d["end"])
+    return kept
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    before = text.rfind("(", max(0, start - 3), start + 1)
+    return before != -1 and text[before + 1:start].strip() == "" and text.find(")", end, end + 3) != -1
+
+
+_SEGMENT_END = re.compile(r"[;.!?\n]")
+
+
+def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
+    """Fill the local/home mentions of one article. A bare 'Tỉnh ủy' / 'Công an tỉnh' takes the province of the
+    next explicit unit in its clause ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Dương'), else the article's
+    home province: the Vietnamese province its units name most often (the first one on a tie).
+    District/commune units get their canonical name."""
+    counts = Counter(d["province_code"] for d in mentions if d.get("province_code") and d["country"] == "Việt Nam"
+                     and d.get("level") == "province")
+    home = None
+    if counts:
+        best = max(counts.values())
+        first = next(d["province_code"] for d in mentions if counts.get(d.get("province_code")) == best)
+        home = _codes_index().get(first)
+    out = []
+    for i, d in enumerate(mentions):
+        if d.get("how") == "home":
+            stop = _SEGMENT_END.search(text, d["end"]) if text else None
+            limit = stop.start() if stop else len(text)
+            local = next((n for n in mentions[i + 1:] if n["start"] < limit and n.get("province_code")
+                          and n.get("how") != "home" and n.get("level") == "province" and n["country"] == "Việt Nam"), None)
+            here = _codes_index().get(local["province_code"]) if local else home
+            unit = _home_unit(d, here)
+            if unit is None:
+                continue
+            d = {**d, "unit": unit, "province": here.name, "province_2025": here.name_2025, "country": here.country,
+                 "province_code": here.code, "province_2025_code": here.code_2025, "level": "province"}
+        elif d["unit"] is None:  # district / commune
+            place = None
+            if d.get("province_code"):
+                place = _codes_index().get(d["province_code"])
+            elif home is not None and d["kind"] in ("police_district", "police_commune") or d.get("body"):
+                place = home if home is not None and _district_in(d["local"], home.code) else None
+            head = d.get("body", "Công an")
+            unit = f"{head} {d['local']}" + (f" ({place.name})" if place else "")
+            d = {**d, "unit": unit}
+            if place:
+                d.update(province=place.name, province_2025=place.name_2025, province_code=place.code,
+                         province_2025_code=place.code_2025, country=place.country)
+        out.append(d)
+    return out
+
+
+def _home_unit(d: dict, place: Place | None) -> str | None:
+    """Canonical name of a bare mention read as the unit of `place` (None when the level does not fit)."""
+    if place is None:
+        return None
+    is_city = place.level == "thành phố" or place.code == "46"
+    if d["kind"].startswith("police"):
+        if d["level"] == "city" and not is_city:
+            return None
+        return _canonical_police(place)
+    if d["kind"] == "party_committee":
+        if (d["body"] == "Thành ủy") != is_city and place.code != "46":
+            return None
+        return f"{d['body']} {place.proper or place.name}"
+    return f"{d['body']} {place.full}"
+
+
+def _district_in(local: str, code: str) -> bool:
+    name = local.split(" ", 1)[1] if " " in local else local
+    for pair in (("thị xã ", ""), ("thành phố ", "")):
+        name = name.replace(*pair)
+    return any(h[0] == code for h in _districts().get(key(name), []))
+
+
+# --------------------------------------------------------------------------------------------- tables
+
+def _sentence_index(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """article_id -> (sorted sentence starts, their sentence_ids)."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if sentences is None or len(sentences) == 0:
+        return out
+    s = sentences.sort_values(["article_id", "start"])
+    for aid, starts, sids in zip(s["article_id"].to_numpy(), s["start"].to_numpy(), s["sentence_id"].to_numpy()):
+        entry = out.setdefault(aid, ([], []))
+        entry[0].append(int(starts))
+        entry[1].append(int(sids))
+    return out
+
+
+def sentence_of(index: tuple[list[int], list[int]] | None, offset: int) -> int | None:
+    if not index or not index[0]:
+        return None
+    i = bisect.bisect_right(index[0], offset) - 1
+    return index[1][max(i, 0)]
+
+
+def article_mentions(article_id: str, text: str, sindex=None) -> list[dict]:
+    """The resolved unit mentions of one article, with article_id, unit_id and sentence_id."""
+    out = []
+    for d in resolve_home(find_unit_mentions(text), text):
+        d["article_id"] = article_id
+        d["unit_id"] = slugify(d["unit"])
+        d["sentence_id"] = sentence_of(sindex, d["start"])
+        out.append(d)
+    return out
+
+
+def extract_unit_mentions(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The `unit_mentions` table: every mention, with its surface, offsets and sentence."""
+    sidx = _sentence_index(sentences)
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        rows.extend(article_mentions(aid, _text(text), sidx.get(aid)))
+    return _mentions_frame(rows)
+
+
+MENTION_TABLE_COLUMNS = MENTION_COLUMNS + ["province_code", "province_2025_code"]
+
+
+_MENTION_ROW = operator.itemgetter(*MENTION_TABLE_COLUMNS)
+
+
+def mention_tuple(d: dict) -> tuple:
+    """A mention as a compact row of MENTION_TABLE_COLUMNS (a tuple takes a third of a dict's memory)."""
+    return _MENTION_ROW(d)
+
+
+def _mentions_frame(rows: list) -> pd.DataFrame:
+    if rows and isinstance(rows[0], dict):
+        rows = [mention_tuple(d) for d in rows]
+    frame = pd.DataFrame.from_records(rows, columns=MENTION_TABLE_COLUMNS) if rows else pd.DataFrame(columns=MENTION_TABLE_COLUMNS)
+    frame["sentence_id"] = frame["sentence_id"].astype("Int64")
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    return frame
+
+
+def units_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per unit per article: the first mention's provenance and a `mentions` count."""
+    if len(mentions) == 0:
+        return pd.DataFrame(columns=UNIT_COLUMNS)
+    first = mentions.sort_values(["article_id", "start"]).groupby(["article_id", "unit_id"], sort=False, as_index=False).first()
+    counts = mentions.groupby(["article_id", "unit_id"]).size().rename("mentions").reset_index()
+    out = first.merge(counts, on=["article_id", "unit_id"])
+    out = out.sort_values(["article_id", "start"]).reset_index(drop=True)
+    return out[UNIT_COLUMNS]
+
+
+def extract_units(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The contract's `units` table: one row per organisation per article."""
+    return units_from_mentions(extract_unit_mentions(articles, sentences))
+
+
+def _text(value) -> str:
+    """An article's text, '' when missing (None / NaN)."""
+    return value if isinstance(value, str) else ""

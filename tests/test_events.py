@@ -1,0 +1,192 @@
+"""Events: every kind, agreement type and term rule on its example; composed articles of the genre (signings
+with foreign partners, reviews, roll-outs, passive voice, witnesses vs signatories, splitting a signing by pair)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import ruledata
+from analysis.events import extract_events, find_agreement, find_term, find_triggers
+from analysis.extract import extract_core
+from _frames import frames
+
+RULES = ruledata.load("events.yaml")
+
+
+def events_of(paragraphs: list[str], published: str = "2024-05-01", event_date: str | None = None):
+    articles, sentences = frames(paragraphs, published=published, event_date=event_date)
+    t = extract_core(articles, sentences)
+    return t["events"], t["event_parties"], t["event_signatories"]
+
+
+@pytest.mark.parametrize("entry", RULES["kinds"], ids=lambda e: e["kind"])
+def test_every_kind_is_an_event_in_a_lead(entry):
+    events, parties, _ = events_of(["Tin hoạt động", entry["example"]])
+    assert entry["kind"] in set(events["kind"]), events
+    assert len(parties) >= 2
+
+
+@pytest.mark.parametrize("entry", RULES["agreements"], ids=lambda e: e["type"])
+def test_every_agreement_type_is_found(entry):
+    hit = find_agreement(entry["example"], 0, len(entry["example"]))
+    assert hit is not None and hit[2] == entry["type"]
+
+
+@pytest.mark.parametrize("entry", RULES["terms"], ids=lambda e: e["pattern"][:20])
+def test_every_term_rule(entry):
+    term = find_term(entry["example"])
+    assert term is not None and all(y.isdigit() and len(y) == 4 for y in term.split("-"))
+
+
+def test_term_shapes():
+    assert find_term("biên bản hợp tác đảm bảo ANTT năm 2023, và") == "2023"
+    assert find_term("phòng, chống ma túy giai đoạn 2022 - 2025.") == "2022-2025"
+    assert find_term("ký ngày 29/10/2020 về bảo đảm an ninh") is None
+    assert find_term("sau 1 năm thực hiện") is None
+
+
+def test_touching_triggers_merge_to_the_more_specific_kind():
+    text = "Công an tỉnh Lai Châu tổ chức Hội nghị sơ kết 3 năm thực hiện quy chế phối hợp."
+    kinds = [t[2]["kind"] for t in find_triggers(text)]
+    assert kinds == ["so_ket"]
+
+
+def test_signing_with_a_lao_partner_and_a_final_review_in_one_lead():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Quảng Trị và Công an tỉnh Savannakhet (Lào) ký kết biên bản hợp tác năm 2024",
+        "Ngày 15/4, tại TP. Đông Hà, Công an tỉnh Quảng Trị và Công an tỉnh Xa-va-na-khẹt (Lào) tổ chức lễ ký kết "
+        "biên bản hợp tác bảo đảm an ninh trật tự năm 2024 và tổng kết 5 năm thực hiện biên bản hợp tác giai đoạn "
+        "2019 - 2024.",
+        "Đại tá Nguyễn Văn Hùng, Giám đốc Công an tỉnh Quảng Trị và đại tá Bun Thoong Xay Nha Vông, Giám đốc Công an "
+        "tỉnh Savannakhet đã ký kết biên bản hợp tác.",
+    ])
+    assert list(zip(events["kind"], events["agreement_type"], events["term"])) == [
+        ("ky_ket", "bien_ban_hop_tac", "2024"), ("tong_ket", "bien_ban_hop_tac", "2019-2024")]
+    assert set(events["date"]) == {"2024-04-15"}
+    assert set(events["place"]) == {"TP. Đông Hà"}
+    for eid in events["event_id"]:
+        assert set(parties.loc[parties["event_id"] == eid, "unit"]) == {"Công an tỉnh Quảng Trị", "Công an tỉnh Savannakhet (Lào)"}
+    assert list(sigs["name"]) == ["Nguyễn Văn Hùng", "Bun Thoong Xay Nha Vông"]
+    assert set(sigs["event_id"]) == {events["event_id"].iloc[0]}
+
+
+def test_rollout_with_document_number_and_term_and_no_event_from_history():
+    events, parties, _ = events_of([
+        "Hội nghị triển khai kế hoạch phối hợp bảo vệ biên giới",
+        "Sáng 5/4, tại TP. Pleiku, Công an tỉnh Gia Lai và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai tổ chức hội "
+        "nghị triển khai kế hoạch phối hợp số 125/KH-CAT-BĐBP về bảo vệ an ninh biên giới giai đoạn 2024-2026.",
+        "Năm 2020, hai đơn vị đã ký kết quy chế phối hợp. Đại tá Rơ Mah Tuân, Giám đốc Công an tỉnh Gia Lai chủ trì.",
+    ])
+    assert len(events) == 1
+    ev = events.iloc[0]
+    assert (ev["kind"], ev["agreement_type"], ev["doc_number"], ev["term"], ev["date"]) == (
+        "trien_khai", "ke_hoach_phoi_hop", "125/KH-CAT-BĐBP", "2024-2026", "2024-04-05")
+    assert list(parties["kind"]) == ["police_province", "border_guard"]
+
+
+def test_witnesses_are_not_signatories():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Tây Ninh và Công an tỉnh Svay Rieng ký thỏa thuận hợp tác",
+        "Ngày 20/4, Công an tỉnh Tây Ninh và Công an tỉnh Svay Rieng (Campuchia) đã ký thỏa thuận hợp tác phòng, "
+        "chống tội phạm qua biên giới.",
+        "Thay mặt hai bên, Đại tá Nguyễn Văn Trang, Giám đốc Công an tỉnh Tây Ninh và thiếu tướng Sok Sam Rith, "
+        "Giám đốc Công an tỉnh Svay Rieng ký thỏa thuận. Thứ trưởng Lê Quốc Hùng cùng các đại biểu chứng kiến lễ ký kết.",
+    ])
+    assert list(events["agreement_type"]) == ["thoa_thuan"]
+    assert list(sigs["name"]) == ["Nguyễn Văn Trang", "Sok Sam Rith"]
+    assert list(sigs["organisation"]) == ["Công an tỉnh Tây Ninh", "Công an tỉnh Svay Rieng (Campuchia)"]
+
+
+def test_passive_signing_and_place_after_the_trigger():
+    events, parties, _ = events_of([
+        "Tin hoạt động",
+        "Ngày 3/10, Quy chế phối hợp giữa Công an tỉnh Kon Tum và Bộ Chỉ huy Quân sự tỉnh Kon Tum đã được ký kết "
+        "tại Công an tỉnh Kon Tum.",
+    ])
+    assert list(zip(events["kind"], events["agreement_type"])) == [("ky_ket", "quy_che_phoi_hop")]
+    assert events["place"].iloc[0] == "Công an tỉnh Kon Tum"
+    assert list(parties["unit"]) == ["Công an tỉnh Kon Tum", "Bộ Chỉ huy Quân sự tỉnh Kon Tum"]
+
+
+def test_one_ceremony_split_into_one_signing_per_pair():
+    events, parties, sigs = events_of([
+        "Tin hoạt động",
+        "Sáng 10-5, tại Công an tỉnh Nghệ An diễn ra lễ ký kết quy chế phối hợp giữa Công an tỉnh Nghệ An với "
+        "Công an tỉnh Hà Tĩnh và Công an tỉnh Xiêng Khoảng (Lào).",
+        "Đại tá Bùi Quang Thanh, Giám đốc Công an tỉnh Nghệ An và Đại tá Nguyễn Hồng Phong, Giám đốc Công an tỉnh "
+        "Hà Tĩnh ký kết quy chế phối hợp giữa Công an tỉnh Nghệ An và Công an tỉnh Hà Tĩnh.",
+        "Tiếp đó, Đại tá Bùi Quang Thanh và đại tá Xổm Xay Phăn Xay, Giám đốc Công an tỉnh Xiêng Khoảng ký kết quy "
+        "chế phối hợp giữa Công an tỉnh Nghệ An và Công an tỉnh Xiêng Khoảng.",
+    ], published="2024-05")
+    assert len(events) == 2 and set(events["kind"]) == {"ky_ket"}
+    e1, e2 = events["event_id"]
+    assert set(parties.loc[parties.event_id == e1, "unit"]) == {"Công an tỉnh Nghệ An", "Công an tỉnh Hà Tĩnh"}
+    assert set(parties.loc[parties.event_id == e2, "unit"]) == {"Công an tỉnh Nghệ An", "Công an tỉnh Xiêng Khoảng (Lào)"}
+    assert list(sigs.loc[sigs.event_id == e2, "name"]) == ["Bùi Quang Thanh", "Xổm Xay Phăn Xay"]
+    assert set(events["date"]) == {"2024-05-10"} and set(events["place"]) == {"Công an tỉnh Nghệ An"}
+
+
+def test_structure_is_attached_to_the_agreement():
+    events, _, _ = events_of([
+        "Ký kết quy chế phối hợp giữa Công an tỉnh Lâm Đồng và Bộ Tư lệnh Cảnh sát cơ động",
+        "Ngày 8/3, Công an tỉnh Lâm Đồng và Bộ Tư lệnh Cảnh sát cơ động ký kết quy chế phối hợp.",
+        "Quy chế gồm 4 Chương, 15 Điều, quy định rõ trách nhiệm của mỗi bên.",
+    ])
+    assert events["structure"].iloc[0] == "4 Chương, 15 Điều"
+
+
+def test_no_event_in_routine_news():
+    events, _, _ = events_of([
+        "Công an tỉnh Nghệ An triển khai công tác năm 2024",
+        "Sáng 2/1, Công an tỉnh Nghệ An tổ chức hội nghị triển khai công tác công an năm 2024. Thiếu tướng Phạm Thế "
+        "Tùng, Giám đốc Công an tỉnh chủ trì hội nghị.",
+    ])
+    assert events.empty
+
+
+def test_cluster_and_ministry_are_not_parties():
+    events, parties, _ = events_of([
+        "Cụm thi đua số 4 ký giao ước thi đua năm 2024",
+        "Ngày 1/3, Cụm thi đua số 4 (Bộ Công an) gồm Công an 4 tỉnh: Quảng Nam (Cụm trưởng), Quảng Ngãi, Bình Định "
+        "và Phú Yên đã ký giao ước thi đua “Vì an ninh Tổ quốc” năm 2024.",
+    ])
+    assert list(zip(events["kind"], events["agreement_type"], events["term"])) == [("ky_ket", "giao_uoc_thi_dua", "2024")]
+    assert list(parties["unit"]) == ["Công an tỉnh Quảng Nam", "Công an tỉnh Quảng Ngãi", "Công an tỉnh Bình Định",
+                                     "Công an tỉnh Phú Yên"]
+
+
+def test_extract_events_alone_and_event_offsets():
+    articles, sentences = frames(["Tin", "Ngày 9/9, Công an tỉnh Cao Bằng và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng "
+                                          "sơ kết 2 năm thực hiện kế hoạch phối hợp."])
+    events, parties, sigs = extract_events(articles, sentences)
+    text = articles["text"].iloc[0]
+    row = events.iloc[0]
+    assert row["kind"] == "so_ket" and row["event_id"] == "t000:e1"
+    assert text[row["start"]:row["end"]] == row["surface"] == "sơ kết 2 năm thực hiện kế hoạch phối hợp"
+    assert len(parties) == 2 and sigs.empty
+
+
+def test_review_without_agreement_needs_two_parties():
+    events, _, _ = events_of(["Tin", "Sáng 3/7, Công an tỉnh Điện Biên tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."])
+    assert events.empty
+    events, parties, _ = events_of(["Tin", "Sáng 3/7, Công an tỉnh Điện Biên và Công an tỉnh Phông Xa Lỳ (Lào) tổ chức "
+                                           "hội nghị sơ kết công tác phối hợp 6 tháng đầu năm."])
+    assert list(events["kind"]) == ["so_ket"] and events["agreement_type"].isna().all() and len(parties) == 2
+
+
+def test_broken_events_file_names_the_file_and_entry(tmp_path, monkeypatch):
+    from analysis import events as ev
+    from _frames import restore_rule_files, with_broken_rule_file
+
+    with_broken_rule_file(tmp_path, monkeypatch, "events.yaml", "{type: giao_uoc_thi_dua, pattern: 'giao ước thi đua'",
+                          "{type: giao_uoc_thi_dua, pattern: 'giao kèo thi đua'", ev._rules, ev._anchors)
+    try:
+        with pytest.raises(ValueError, match=r"events\.yaml: agreements\[\d+\].*does not match its example"):
+            ev._rules()
+    finally:
+        restore_rule_files(monkeypatch, ev._rules, ev._anchors)
+
+
+def test_an_earlier_signing_recalled_in_the_lead_is_not_an_event():
+    events, _, _ = events_of(["Tin", "Sau 3 năm ký kết quy chế phối hợp, Công an tỉnh Bắc Giang và Công an tỉnh Lạng "
+                                     "Sơn tổ chức hội nghị sơ kết 3 năm thực hiện quy chế phối hợp."])
+    assert list(zip(events["kind"], events["agreement_type"])) == [("so_ket", "quy_che_phoi_hop")]

@@ -1,0 +1,292 @@
+"""Units: gazetteer from vietnamadminunits, every rule-data entry on its example sentence, composed sentences
+in the genre (other provinces, district/commune police, Lao and Cambodian partners, lists), offsets."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import ruledata
+from analysis.text import slugify
+from analysis.units import (extract_unit_mentions, extract_units, find_unit_mentions, key, province_gazetteer,
+                            resolve_home, resolve_place)
+from _frames import frames
+
+
+def mentions(text: str) -> list[dict]:
+    return resolve_home(find_unit_mentions(text), text)
+
+
+def units_of(text: str) -> list[str]:
+    return [m["unit"] for m in mentions(text)]
+
+
+# ------------------------------------------------------------------ gazetteer
+
+def test_gazetteer_has_the_63_provinces_before_2025_and_their_2025_province():
+    gaz = province_gazetteer()
+    vn = gaz[gaz["country"] == "Việt Nam"]
+    assert vn["code"].nunique() == 63
+    assert vn["code_2025"].nunique() == 34  # the merger of 2025: 34 provinces
+    assert resolve_place("Quảng Bình").name_2025 == "Quảng Trị"
+    assert resolve_place("Bà Rịa - Vũng Tàu").name_2025 == "Hồ Chí Minh"
+    assert resolve_place("Hà Giang").name_2025 == "Tuyên Quang"
+    assert resolve_place("Hà Nội").name_2025 == "Hà Nội"
+
+
+@pytest.mark.parametrize("spelling, name", [
+    ("Thừa Thiên - Huế", "Thừa Thiên Huế"), ("Thừa Thiên Huế", "Thừa Thiên Huế"), ("Huế", "Thừa Thiên Huế"),
+    ("TPHCM", "Hồ Chí Minh"), ("TP.HCM", "Hồ Chí Minh"), ("HCM", "Hồ Chí Minh"), ("Hồ Chí Minh", "Hồ Chí Minh"),
+    ("Sê Kong", "Sê Kông"), ("Sekong", "Sê Kông"), ("Saravan", "Salavan"), ("Sa La Văn", "Salavan"),
+    ("Át-ta-pư", "Attapeu"), ("Ra-ta-na-ki-ri", "Ratanakiri"), ("Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+])
+def test_spellings_fold_to_one_place(spelling, name):
+    assert resolve_place(spelling).name == name
+
+
+def test_every_province_alias_entry_resolves_on_its_example():
+    data = ruledata.load("units.yaml")
+    for e in data["province_aliases"]:
+        place = resolve_place(e["alias"])
+        assert place is not None and place.code == str(e["code"]), e
+        got = mentions(e["example"])
+        assert got and got[0]["province_code"] == str(e["code"]), (e, got)
+
+
+def test_province_names_and_proper_names_give_the_canonical_unit():
+    data = ruledata.load("units.yaml")
+    for e in data["province_names"]:
+        got = mentions(e["example"])
+        assert got[0]["province"] == e["name"]
+        assert got[0]["unit"] == f"Công an {e['level']} {e['name']}"
+    for e in data["proper_names"]:
+        got = mentions(e["example"])
+        assert got[0]["unit"] == f"Công an {e['name']}"
+
+
+FOREIGN = ruledata.load("foreign_provinces.yaml")["provinces"]
+
+
+@pytest.mark.parametrize("entry", FOREIGN, ids=[e["name"] for e in FOREIGN])
+def test_every_foreign_province_is_found_in_its_example(entry):
+    got = [m for m in mentions(entry["example"]) if m["kind"] == "foreign_police"]
+    assert got, entry["example"]
+    assert got[0]["province"] == entry["name"]
+    assert got[0]["country"] == entry["country"]
+    assert got[0]["unit"].endswith(f"({entry['country']})")
+
+
+def test_there_are_17_lao_provinces_plus_the_capital_and_25_cambodian_units():
+    countries = [e["country"] for e in FOREIGN]
+    assert countries.count("Lào") == 18
+    assert countries.count("Campuchia") == 25
+
+
+@pytest.mark.parametrize("entry", FOREIGN, ids=[e["name"] for e in FOREIGN])
+def test_every_foreign_spelling_resolves(entry):
+    for spelling in [entry["name"], *entry.get("aliases", [])]:
+        assert resolve_place(spelling).name == entry["name"], spelling
+
+
+# ------------------------------------------------------------------ rule entries on their examples
+
+UNIT_RULES = ruledata.load("units.yaml")
+
+
+@pytest.mark.parametrize("entry", UNIT_RULES["levels"], ids=lambda e: e["pattern"])
+def test_every_level_word_reads_a_unit(entry):
+    got = mentions(entry["example"] + " ký kết quy chế phối hợp.")
+    assert got and got[0]["surface"] == entry["example"], got
+    assert got[0]["kind"] == {"province": "police_province", "city": "police_province", "district": "police_district",
+                              "commune": "police_commune"}[entry["level"]]
+
+
+@pytest.mark.parametrize("entry", UNIT_RULES["bodies"], ids=lambda e: e["pattern"])
+def test_every_body_reads_a_unit_with_its_kind(entry):
+    got = mentions(entry["example"])
+    want = "police" if entry.get("police") else entry["kind"]
+    assert any(m["kind"].startswith(want) or (want == "police" and m["kind"] == "foreign_police") for m in got), got
+
+
+@pytest.mark.parametrize("entry", UNIT_RULES["fixed_units"], ids=lambda e: e["name"])
+def test_every_fixed_unit_is_found(entry):
+    got = mentions(entry["example"])
+    hit = [m for m in got if m["unit"] == entry["name"]]
+    assert hit and hit[0]["kind"] == entry["kind"]
+    assert hit[0]["country"] == entry.get("country", "Việt Nam")
+    for alias in entry.get("aliases", []):
+        assert entry["name"] in units_of(f"Đại diện {alias} dự hội nghị."), alias
+
+
+@pytest.mark.parametrize("section", ["commands", "departments", "clusters"])
+def test_command_department_and_cluster_rules(section):
+    for entry in UNIT_RULES[section]:
+        got = [m for m in mentions(entry["example"]) if m["kind"] == entry["kind"]]
+        assert got, entry["example"]
+
+
+def test_department_name_stops_before_the_verb():
+    got = mentions("Cục Cảnh sát điều tra tội phạm về ma túy phối hợp với Công an tỉnh Sơn La triệt phá đường dây.")
+    assert got[0]["unit"] == "Cục Cảnh sát điều tra tội phạm về ma túy"
+    assert got[1]["unit"] == "Công an tỉnh Sơn La"
+
+
+def test_cluster_and_its_ministry_in_parentheses():
+    got = mentions("Cụm thi đua số 4 (Bộ Công an) gồm Công an các tỉnh Quảng Trị, Quảng Bình và Hà Tĩnh.")
+    assert got[0]["unit"] == "Cụm thi đua số 4" and got[0]["kind"] == "cluster"
+    assert got[1]["unit"] == "Bộ Công an" and got[1]["in_parentheses"]
+
+
+@pytest.mark.parametrize("entry", UNIT_RULES["countries"], ids=lambda e: e["name"])
+def test_country_in_parentheses_after_a_list(entry):
+    got = mentions(entry["example"])
+    assert any(m["country"] == entry["name"] for m in got)
+
+
+# ------------------------------------------------------------------ composed sentences
+
+def test_provincial_police_in_many_spellings_share_one_id():
+    text = ("Công an TPHCM, Công an TP. Hồ Chí Minh, CATP HCM, Công an Thành phố Hồ Chí Minh và Công an TP.HCM "
+            "cùng dự hội nghị.")
+    got = mentions(text)
+    assert {m["unit"] for m in got} == {"Công an Thành phố Hồ Chí Minh"}
+    assert len(got) == 5
+    assert {m["unit_id"] if "unit_id" in m else slugify(m["unit"]) for m in got} == {"cong-an-thanh-pho-ho-chi-minh"}
+
+
+def test_city_police_of_a_province_level_city_and_of_a_district_level_city():
+    got = mentions("Công an TP Đà Nẵng và Công an TP Vinh, tỉnh Nghệ An ký kết kế hoạch phối hợp.")
+    assert got[0]["unit"] == "Công an thành phố Đà Nẵng" and got[0]["kind"] == "police_province"
+    assert got[1]["kind"] == "police_district"
+    assert got[1]["unit"] == "Công an thành phố Vinh (Nghệ An)"
+
+
+def test_district_and_commune_police_with_their_province():
+    got = mentions("Công an huyện Mường Tè phối hợp với Công an xã Ia Dom, huyện Đức Cơ, tỉnh Gia Lai.")
+    assert got[0]["unit"] == "Công an huyện Mường Tè (Lai Châu)"  # unique district name in the library
+    assert got[0]["province"] == "Lai Châu" and got[0]["kind"] == "police_district"
+    assert got[1]["unit"] == "Công an xã Ia Dom (Gia Lai)" and got[1]["kind"] == "police_commune"
+
+
+def test_province_without_level_word_and_lower_case_head():
+    assert units_of("công an tỉnh Quảng Trị và Công an Gia Lai trao đổi kinh nghiệm.") == [
+        "Công an tỉnh Quảng Trị", "Công an tỉnh Gia Lai"]
+
+
+def test_lists_are_expanded_with_offsets_on_each_name():
+    text = "Công an các tỉnh: Kon Tum, Gia Lai, Đắk Lắk và Đắk Nông tổ chức hội nghị."
+    got = mentions(text)
+    assert [m["unit"] for m in got] == ["Công an tỉnh Kon Tum", "Công an tỉnh Gia Lai", "Công an tỉnh Đắk Lắk",
+                                        "Công an tỉnh Đắk Nông"]
+    assert [m["surface"] for m in got][1:] == ["Gia Lai", "Đắk Lắk", "Đắk Nông"]
+    for m in got:
+        assert text[m["start"]:m["end"]] == m["surface"]
+
+
+def test_numbered_list_with_role_in_parentheses():
+    got = units_of("Công an 4 tỉnh: Quảng Nam (Cụm trưởng), Quảng Ngãi, Bình Định và Phú Yên ký giao ước thi đua.")
+    assert got == ["Công an tỉnh Quảng Nam", "Công an tỉnh Quảng Ngãi", "Công an tỉnh Bình Định", "Công an tỉnh Phú Yên"]
+
+
+def test_foreign_list_with_country_after_it():
+    got = mentions("Công an hai tỉnh Attapeu và Sê Kông (Lào) hội đàm với Công an tỉnh Kon Tum.")
+    assert [m["unit"] for m in got] == ["Công an tỉnh Attapeu (Lào)", "Công an tỉnh Sê Kông (Lào)", "Công an tỉnh Kon Tum"]
+    assert [m["country"] for m in got] == ["Lào", "Lào", "Việt Nam"]
+
+
+def test_cambodian_partner_with_country():
+    got = mentions("Công an tỉnh Ratanakiri (Campuchia) và Công an tỉnh Gia Lai ký kết biên bản hợp tác.")
+    assert got[0]["unit"] == "Công an tỉnh Ratanakiri (Campuchia)" and got[0]["kind"] == "foreign_police"
+    assert got[0]["province_2025"] == "Ratanakiri"
+
+
+def test_party_committee_peoples_committee_front_military():
+    got = mentions("Tỉnh ủy Gia Lai, HĐND tỉnh Gia Lai, UBND tỉnh Gia Lai, Ủy ban MTTQ Việt Nam tỉnh Gia Lai, "
+                   "Bộ Chỉ huy Quân sự tỉnh Gia Lai và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai dự lễ.")
+    assert [m["kind"] for m in got] == ["party_committee", "peoples_council", "peoples_committee", "front", "military",
+                                         "border_guard"]
+    assert got[0]["unit"] == "Tỉnh ủy Gia Lai"
+    assert got[2]["unit"] == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert all(m["province_2025"] == "Gia Lai" for m in got)
+
+
+def test_bare_body_takes_the_province_named_later_in_its_clause_else_the_home_province():
+    text = ("Công an tỉnh Bình Phước chủ trì. Dự có ông A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Đồng Nai; "
+            "ông B, Phó Bí thư Tỉnh ủy; Giám đốc Công an tỉnh phát biểu.")
+    got = [m["unit"] for m in mentions(text)]
+    assert got == ["Công an tỉnh Bình Phước", "Tỉnh ủy Đồng Nai", "Ủy ban nhân dân tỉnh Đồng Nai", "Tỉnh ủy Bình Phước",
+                   "Công an tỉnh Bình Phước"]
+
+
+def test_words_that_are_not_places_make_no_unit():
+    assert units_of("Lực lượng Công an nhân dân và công an 3 địa phương cùng Công an các đơn vị tham gia.") == []
+    assert units_of("Xây dựng lực lượng Công an Nhân dân thật sự trong sạch.") == []
+
+
+def test_unit_table_one_row_per_unit_per_article_with_mentions_and_offsets():
+    articles, sentences = frames([
+        "Công an tỉnh Quảng Trị và Công an tỉnh Khăm Muồn (Lào) hội đàm",
+        "Ngày 3/10, tại Công an tỉnh Quảng Trị, Công an tỉnh Quảng Trị và Công an tỉnh Khammouane tổ chức hội đàm.",
+    ])
+    units = extract_units(articles, sentences)
+    assert list(units["unit"]) == ["Công an tỉnh Quảng Trị", "Công an tỉnh Khăm Muồn (Lào)"]
+    assert list(units["mentions"]) == [3, 2]
+    text = articles["text"].iloc[0]
+    for row in units.itertuples():
+        assert text[row.start:row.end] == row.surface
+        sent = sentences[sentences["sentence_id"] == row.sentence_id].iloc[0]
+        assert sent["start"] <= row.start and row.end <= sent["end"]
+    m = extract_unit_mentions(articles, sentences)
+    assert len(m) == 5 and (m["unit_id"] == m["unit"].map(slugify)).all()
+
+
+def test_key_ignores_marks_case_spaces_and_hyphens():
+    assert key("Sê-Kông") == key("se kong") == key("SEKONG")
+    assert re.fullmatch(r"[a-z0-9]+", key("Bà Rịa - Vũng Tàu"))
+
+
+def test_broken_rule_file_names_the_file_and_entry(tmp_path, monkeypatch):
+    from analysis import paths
+    from analysis import units as un
+
+    bad = tmp_path / "units.yaml"
+    bad.write_text((paths.DATA / "units.yaml").read_text(encoding="utf-8").replace(
+        "{pattern: 'huyện', level: district, word: huyện, example: 'Công an huyện Mường Tè'}",
+        "{pattern: 'huyện(', level: district, word: huyện, example: 'Công an huyện Mường Tè'}"), encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", tmp_path)
+    ruledata.load.cache_clear()
+    un._rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"units\.yaml.*levels\[\d+\]"):
+            un._rules()
+    finally:
+        monkeypatch.undo()
+        ruledata.load.cache_clear()
+        un._rules.cache_clear()
+
+
+def test_other_state_bodies_and_named_departments_of_state():
+    got = mentions("Sở Thông tin và Truyền thông tỉnh Quảng Ninh, Viện kiểm sát nhân dân tỉnh Bắc Ninh, TAND tỉnh "
+                   "Hậu Giang, Tỉnh đoàn Đồng Tháp và Quân khu 7 dự lễ.")
+    assert [m["unit"] for m in got] == ["Sở Thông tin và Truyền thông tỉnh Quảng Ninh", "Viện kiểm sát nhân dân tỉnh Bắc Ninh",
+                                        "Tòa án nhân dân tỉnh Hậu Giang", "Tỉnh đoàn Đồng Tháp", "Bộ Tư lệnh Quân khu 7"]
+    assert got[2]["province_2025"] == "Cần Thơ"  # Hậu Giang merged into Cần Thơ in 2025
+
+
+def test_broken_foreign_file_names_the_file_and_entry(tmp_path, monkeypatch):
+    from analysis import units as un
+    from _frames import restore_rule_files, with_broken_rule_file
+
+    with_broken_rule_file(tmp_path, monkeypatch, "foreign_provinces.yaml", "{name: Kampot, country: Campuchia",
+                          "{name: Kampot, country: Thái Lan", un._foreign, un._gazetteer, un._rx, un._codes_index)
+    try:
+        with pytest.raises(ValueError, match=r"foreign_provinces\.yaml: provinces\[\d+\].*Kampot"):
+            un._foreign()
+    finally:
+        restore_rule_files(monkeypatch, un._foreign, un._gazetteer, un._rx, un._codes_index)
+
+
+def test_unknown_foreign_spelling_vouched_for_by_its_country():
+    got = mentions("Công an tỉnh Xê Pôn Thạ (Lào) và Công an tỉnh Hà Tĩnh hội đàm.")
+    assert got[0]["unit"] == "Công an tỉnh Xê Pôn Thạ (Lào)"
+    assert (got[0]["kind"], got[0]["country"], got[0]["how"]) == ("foreign_police", "Lào", "unknown_spelling")
