@@ -5,16 +5,25 @@ distinct (value, unit, measure), with the columns of `COLUMNS`. The words are in
 
 A quantity is a number followed by what it measures:
 - money: "100 triệu đồng" = 1e8 VND, "1,5 tỷ đồng", "2 tỷ 500 triệu đồng", "50.000.000 đồng", "200 nghìn đồng";
+  a scaled number without "đồng" when a money word comes before it in its clause ("thiệt hại hơn 5 tỷ",
+  "trị giá 200 triệu"); other currencies ("10.000 USD") -> unit `other`, the currency in `measure`;
 - a percentage: "ít nhất 5%", "15 phần trăm";
-- a count: "327 lượt", "6 nội dung", "3 Chương", "hơn 1.200 lượt" (a counter word) -> unit `count`;
+- a count: "327 lượt", "6 nội dung", "3 Chương", "hơn 1.200 lượt" (a listed counter word) and, in
+  general, a number followed by any lower-case noun ("50 bộ máy vi tính", "120 nhà đồng đội") that is
+  not a function word or verb (`not_counted`) -> unit `count`; scales count too ("15 nghìn hội viên");
 - a time span or a physical measure: "02 năm thực hiện", "3 tháng", "5 kg" -> unit `other`.
 Numbers are read the Vietnamese way: "." separates thousands, "," is the decimal mark.
 
 Not quantities: dates and times ("22-3", "12/9/2022", "13:07", "năm 2024" — a number glued to
 "/", "-", ":" or "." + digit is part of a date or a code), calendar periods ("8 tháng đầu năm"),
 anniversaries ("kỷ niệm 80 năm Ngày truyền thống"), identifiers and ordinals ("số 303", "lần thứ
-2", "khoản 2 Điều 3", "12-NQ/TW"; but "tổng số 150 cán bộ" is a count), and counts of the event's own participants ("Công an 07 tỉnh,
-thành phố", "2 đơn vị"). When the units table is given, a number inside a unit's span is skipped too.
+2", "khoản 2 Điều 3", "12-NQ/TW", "Đề án 06"; but "tổng số 150 cán bộ" is a count), years before a
+noun ("năm 2023 công an ..."), numbers after a date word ("tháng 3 người dân ..."), and counts of the
+event's own participants ("Công an 07 tỉnh, thành phố", "2 đơn vị"). When the units table is given,
+a number inside a unit's span is skipped too.
+
+`about` says what the quantity is: the counted noun and its words for a count; for money said to be
+the value of something ("50 bộ máy vi tính trị giá 1,5 tỷ đồng") that thing ("50 bộ máy vi tính").
 
 Each article's sentences are scanned in one pass (joined by a separator no pattern crosses), and
 the regular expressions run on the lower-cased text, starting with a digit, so that the scan is fast.
@@ -36,7 +45,8 @@ from analysis import paths
 DATA_FILE = "quantities.yaml"
 COLUMNS = ["article_id", "text", "value", "unit", "measure", "qualifier", "about", "mentions", "sentence_id", "start", "end"]
 _LISTS = ("count_openers", "percent", "counters", "measures", "durations", "participants", "identifier_before", "date_before",
-          "calendar_after", "anniversary_before", "anniversary_after", "qualifiers", "about_stop")
+          "calendar_after", "anniversary_before", "anniversary_after", "qualifiers", "about_stop", "not_counted", "money_cues",
+          "worth_words")
 
 
 class RuleDataError(ValueError):
@@ -95,13 +105,25 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         kinds[w] = "money"
     # Matched on the lower-cased sentence (same offsets; far faster than re.IGNORECASE).
     low = lambda words_: _alt(w.casefold() for w in words_)  # noqa: E731
-    digits = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:" + low(scales) + r")\b)|\d+"
+    # The number: its first digit, not glued to a word or a code before it, then "1.200", "1,5", "1.5"
+    # (before a scale word) or plain digits. The pattern starts with a character set alone (no
+    # lookahead, no repeat) so that the regex engine skips fast to the digits.
+    digits = (r"[0-9](?<![\w.,/:\-][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
+              r"|[0-9]*\.[0-9]{1,2}(?=\s*(?:" + low(scales) + r")\b)|[0-9]*)")
     scale = rf"(?:\s*(?P<scale>{low(scales)}))?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>{low(scales)}))?"
     unit = rf"\s*(?P<unit>{low(kinds)})(?!\w)"
-    # A leading lookahead on the first character lets the regex engine skip fast to candidates.
-    pattern = re.compile(rf"(?=[0-9])(?<![\w.,/:\-])(?P<num>{digits})(?![.,/:\-]?\d)(?![/\-][^\W\d_]){scale}{unit}")
-    first = "".join(sorted({w.casefold()[0] for w in words}))
-    word_pattern = re.compile(rf"(?=[{re.escape(first)}])(?<!\w)(?P<word>{low(words)}){unit}")
+    # After the number (and its scale): a listed unit word, else any word (a counted noun when it is
+    # written in lower case and is not in `not_counted`), else nothing (a scaled amount, or no quantity).
+    noun = r"\s+(?P<noun>[^\W\d_]+)"
+    pattern = re.compile(rf"(?P<num>{digits})(?![.,/:\-]?\d)(?![/\-][^\W\d_]){scale}(?:{unit}|{noun})?")
+    # Spelled numerals, grouped by their first letter ("b(?:ốn|ảy|a)"): every branch starts with a
+    # literal, which the regex engine scans for fast. The word boundary before is checked afterwards.
+    by_first: dict[str, list[str]] = {}
+    for w in {w.casefold() for w in words}:
+        by_first.setdefault(w[0], []).append(w[1:])
+    grouped = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True)) + ")"
+                       for c, rests in sorted(by_first.items()))
+    word_pattern = re.compile(rf"(?P<word>{grouped})(?!\w){unit}")
     fold = lambda key: {w.casefold() for w in data[key]}  # noqa: E731
     return {
         "pattern": pattern, "word_pattern": word_pattern, "kinds": kinds, "currency": currency,
@@ -115,8 +137,9 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         "anniversary_before": re.compile(rf"(?:{_alt(data['anniversary_before'])})\s+(?:\w+\s+){{0,1}}$", re.IGNORECASE),
         "anniversary_after": re.compile(rf"\s+(?:(?-i:Ngày)|(?:{_alt(w for w in data['anniversary_after'] if w != 'Ngày')}))(?!\w)", re.IGNORECASE),
         "about_stop": fold("about_stop"),
-        "digit": re.compile(r"\d"),
-        "number_word_re": re.compile(rf"(?=[{re.escape(first)}])(?<!\w)(?:{low(words)})(?!\w)"),
+        "not_counted": fold("not_counted"),
+        "money_cue": re.compile(rf"(?<!\w)(?:{low(data['money_cues'])})(?!\w)"),
+        "worth_words": tuple(sorted({w.casefold() for w in data["worth_words"]}, key=len, reverse=True)),
     }
 
 
@@ -170,22 +193,51 @@ def by_article(sentences: pd.DataFrame):
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*|[^\w\s]", re.UNICODE)
+_CLAUSE = re.compile(r"[,;:.…()“”\"\x00]")
+_LOOSE = ("ít", "nhất", "hơn", "gần", "khoảng")
 
 
-def _about(text: str, start: int, end: int, measure: str | None, r: dict) -> str | None:
-    """A short description: the words after the quantity up to a stop word, else the clause before it."""
+def _clause_before(text: str, start: int, limit: int = 160) -> str:
+    """The text of the clause that ends at `start` (bounded: the text may be a whole article)."""
+    head = text[max(0, start - limit):start]
+    return _CLAUSE.split(head)[-1]
+
+
+def _about(text: str, start: int, end: int, measure: str | None, r: dict, money: bool = False) -> str | None:
+    """A short description of the quantity.
+
+    A count: what is counted (its noun and the words after it, up to a stop word). An amount said to be
+    the value of something ("50 bộ máy vi tính trị giá 1,5 tỷ đồng", "120 nhà đồng đội với tổng kinh
+    phí 6 tỷ đồng"): that thing. Otherwise the words after the quantity up to a stop word, else the
+    clause before it.
+    """
+    if money:
+        clause = _clause_before(text, start).rstrip()
+        low = clause.lower()
+        for word in r["worth_words"]:
+            if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalnum()):
+                words = clause[: len(clause) - len(word)].split()
+                at = next((i for i in range(len(words) - 1, -1, -1) if words[i][0].isdigit()), None)
+                thing = words[at:] if at is not None else words[-6:]
+                while thing and thing[-1].lower() in r["about_stop"]:
+                    thing.pop()
+                if thing:
+                    return " ".join(thing)
+                break
     after = []
-    for m in _WORD.finditer(text, end):
+    for m in _WORD.finditer(text, end, min(len(text), end + 120)):
         w = m.group()
-        if not w[0].isalnum() or w.casefold() in r["about_stop"] or len(after) >= 8:
-            break
+        if not w[0].isalpha() or w.casefold() in r["about_stop"] or len(after) >= 8:
+            break  # punctuation, a number (another quantity) or a stop word
+        if text[m.start():m.start() + 24].lower().startswith(r["worth_words"]):
+            break  # "50 bộ máy vi tính trị giá ...": the value of the thing follows
         after.append(w)
     if measure:  # a count: what is counted
         return " ".join([measure] + after)
     if after:
         return " ".join(after)
-    clause = re.split(r"[,;:.…()“”\"]", text[:start])[-1].split()
-    before = [w for w in clause if w.casefold() not in ("ít", "nhất", "hơn", "gần", "khoảng")][-8:]
+    clause = _clause_before(text, start).split()
+    before = [w for w in clause if w.casefold() not in _LOOSE][-8:]
     return " ".join(before) or (measure or None)
 
 
@@ -204,61 +256,94 @@ def _word_before(lower: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _candidates(text: str, r: dict):
-    """(start, end, qualifier, value, unit, measure) of each quantity in one sentence."""
-    lower = text.lower()
-    if len(lower) != len(text):  # offsets must stay exact
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20")
+
+
+def _candidates(text: str, r: dict, lower: str | None = None):
+    """(start, end, qualifier, value, unit, measure) of each quantity in a text (a sentence, or an
+    article's sentences joined by SEP)."""
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):  # offsets must stay exact
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     matches = list(r["pattern"].finditer(lower))
-    if r["number_word_re"].search(lower):
-        matches += list(r["word_pattern"].finditer(lower))
+    matches += [m for m in r["word_pattern"].finditer(lower) if not m.start() or not lower[m.start() - 1].isalnum()]
+    kinds, not_counted = r["kinds"], r["not_counted"]
     for m in matches:
-        unit_word = m.group("unit")
-        kind = r["kinds"][unit_word]
-        is_word = "word" in m.re.groupindex
+        groups = m.groupdict()
+        unit_word = groups["unit"]
+        is_word = "word" in groups
+        if unit_word is not None:
+            kind = kinds[unit_word]
+            if kind == "participant":
+                continue
+            if is_word and kind not in ("count", "duration"):
+                continue
+        elif groups.get("noun") is not None:
+            # any other word: a counted noun when written in lower case and not a function word or verb
+            noun = groups["noun"]
+            if noun in not_counted or not text[m.start("noun")].islower():
+                if not groups["scale"]:
+                    continue
+                kind = "amount"  # "trị giá 200 triệu của ...": a scaled amount, maybe money
+            elif _is_year(groups["num"]) and not groups["scale"]:
+                continue  # "năm 2023 công an hai huyện ...": a year, not a count
+            else:
+                kind = "noun"
+        elif groups.get("scale"):
+            kind = "amount"
+        else:
+            continue  # a number alone
         num_start = m.start()
         qualifier = _word_before(lower, num_start, r["qualifier_words"])
         start = num_start
         if qualifier:
             head = lower[max(0, num_start - 32):num_start]
             start = num_start - (len(head) - len(head.rstrip())) - len(qualifier)
-        head = lower[max(0, num_start - 24):num_start].rstrip()  # a bounded window: the text may be a whole article
-        prev = head.rsplit(None, 1)[-1] if head else ""
-        head_q = lower[max(0, start - 24):start].rstrip()
-        prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
         if (_word_before(lower, start, r["identifier_words"]) or _word_before(lower, num_start, r["identifier_words"])) \
                 and not _word_before(lower, start, r["count_opener_words"]):
             continue
-        if kind == "participant":
-            continue
-        if is_word and kind not in ("count", "duration"):
-            continue
-        if kind == "duration":
+        end = m.end()
+        if kind in ("duration", "count", "noun"):
+            head = lower[max(0, num_start - 24):num_start].rstrip()  # a bounded window
+            prev = head.rsplit(None, 1)[-1] if head else ""
+            head_q = lower[max(0, start - 24):start].rstrip()
+            prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
             if prev_q in r["date_before"] or prev in r["date_before"]:
-                continue
+                continue  # "ngày 15 tháng 6", "năm 2023 công an ...", "lúc 9 giờ"
+        if kind == "duration":
             if r["calendar_after"].match(text, m.end()) or r["anniversary_after"].match(text, m.end()):
                 continue
             if r["anniversary_before"].search(text, max(0, start - 40), start) or r["anniversary_before"].search(text, max(0, num_start - 40), num_start):
                 continue
+        if kind == "amount":
+            # money said without a currency: only with a money word earlier in the clause
+            if not r["money_cue"].search(_clause_before(lower, start, 40)):
+                continue
+            end = m.end("scale2") if groups["scale2"] else m.end("scale")
         if is_word:
-            value = float(r["number_words"][m.group("word")])
+            value = float(r["number_words"][groups["word"]])
         else:
-            value = parse_number(m.group("num"))
-            if m.group("scale"):
-                value *= r["scales"][m.group("scale")]
-            if m.group("num2"):
-                value += float(m.group("num2")) * r["scales"][m.group("scale2")]
-        surface_unit = text[m.start("unit"):m.end("unit")]
+            value = parse_number(groups["num"])
+            if groups["scale"]:
+                value *= r["scales"][groups["scale"]]
+            if groups["num2"]:
+                value += float(groups["num2"]) * r["scales"][groups["scale2"]]
         if kind == "money":
             unit = r["currency"][unit_word]
-            measure = "đồng" if unit == "VND" else surface_unit
+            measure = "đồng" if unit == "VND" else text[m.start("unit"):m.end("unit")]
+        elif kind == "amount":
+            unit, measure = "VND", "đồng"
         elif kind == "percent":
             unit, measure = "percent", "%"
         elif kind == "count":
-            unit, measure = "count", surface_unit
+            unit, measure = "count", text[m.start("unit"):m.end("unit")]
+        elif kind == "noun":
+            unit, measure = "count", text[m.start("noun"):m.end("noun")]
         else:
-            unit, measure = "other", surface_unit
-        yield start, m.end(), qualifier, value, unit, measure
+            unit, measure = "other", text[m.start("unit"):m.end("unit")]
+        yield start, end, qualifier, value, unit, measure
 
 
 def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: pd.DataFrame | None = None,
@@ -280,14 +365,15 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
     for aid, (sids, starts, texts) in by_article(sentences):
         # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
         joined = SEP.join(texts)
-        if not r["digit"].search(joined) and not r["number_word_re"].search(joined.lower()):
-            continue
+        lower = joined.lower()
+        if len(lower) != len(joined):  # offsets must stay exact
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in joined)
         bounds, pos = [], 0
         for text in texts:
             bounds.append(pos)
             pos += len(text) + 1
         spans = unit_spans.get(aid, ())
-        for js, je, qualifier, value, unit, measure in _candidates(joined, r):
+        for js, je, qualifier, value, unit, measure in _candidates(joined, r, lower):
             k = bisect_right(bounds, js) - 1
             text, qs, qe = texts[k], js - bounds[k], je - bounds[k]
             s, e = starts[k] + qs, starts[k] + qe
@@ -300,7 +386,8 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
                 continue
             rows[key] = {
                 "article_id": aid, "text": text[qs:qe], "value": value, "unit": unit, "measure": measure,
-                "qualifier": qualifier, "about": _about(text, qs, qe, measure if unit == "count" else None, r),
+                "qualifier": qualifier, "about": _about(text, qs, qe, measure if unit == "count" else None, r,
+                                money=unit == "VND" or measure.casefold() in r["currency"]),
                 "mentions": 1, "sentence_id": sids[k], "start": s, "end": e,
             }
     out = pd.DataFrame(list(rows.values()), columns=COLUMNS)

@@ -8,7 +8,7 @@ columns of `COLUMNS`. How a reference is found (all rules and lists are in data/
    "303/QCPH"). It is taken when a kind word precedes it ("Nghị quyết số ...", "Quy chế phối hợp
    số ...") or when its type code alone says the kind ("NQ", "QĐ", "KL" ...). Variant spellings
    are folded: "12/NQ-TW" and "12-NQ/TƯ" are "12-NQ/TW".
-2. A *bare number* after a kind word ("Quy chế phối hợp số 303", "Nghị quyết 12"): linked to the
+2. A *bare number* after a kind word ("Quy chế phối hợp số 303", "Nghị quyết 12", "NQ 12"): linked to the
    full number of the same kind in the same article, else to the one known document of that kind
    and number, else kept as the digits. A kind word without a number ("các Nghị quyết của Đảng",
    "Quy chế phối hợp" as an agreement) is not a reference.
@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-import ahocorasick
 import pandas as pd
 import yaml
 
@@ -46,9 +45,17 @@ COLUMNS = [
 
 # A document number: digits, an optional year, then code parts that start with a capital letter.
 NUMBER = r"(?-i:\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐƯ][A-ZĐƯa-zđư0-9]*)+)"
-NUMBER_LOWER = r"\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[a-zđư][a-zđư0-9]*)+"
+# The same in either case (matched on the text as written; the case is checked with NUMBER), starting
+# with a character set alone so that the regex engine skips fast to the digits.
+NUMBER_ANY = r"[0-9][0-9]{0,4}(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9]*)+"
+_DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
+_BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """The usual spellings of a lower-case trigger word: as is, capitalised, title case, upper case."""
+    return tuple(dict.fromkeys((word, word[:1].upper() + word[1:], word.title(), word.upper())))
 _NUMBER_CASED = re.compile(NUMBER)
-_DIGIT = re.compile(r"\d")
 SEP = "\x00"  # joins an article's sentences: neither a word character nor white space, so no pattern crosses it
 
 
@@ -165,7 +172,12 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         trigger = str(entry.get("trigger") or "").lower()
         if not trigger:
             _fail(path, where, "needs `trigger`: a word every spelling contains (to skip other sentences fast)", "e.g. `trigger: đề án`")
-        programmes.append({**entry, "number": str(entry["number"]), "regex": pattern, "trigger": trigger})
+        for p in entry["patterns"]:
+            if not p.lower().startswith(trigger):
+                _fail(path, where, f"pattern {p!r} does not start with the trigger {trigger!r}",
+                      "start every pattern with the trigger word (matches are anchored on it)")
+        programmes.append({**entry, "number": str(entry["number"]), "regex": pattern, "trigger": trigger,
+                           "triggers": _spellings(trigger)})
     documents = []
     for i, entry in enumerate(data["documents"]):
         where = f"documents[{i}] {entry.get('number') if isinstance(entry, dict) else entry!r}"
@@ -185,12 +197,7 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
     # Numbers are found first (the pattern starts with a digit, so it scans fast); the kind word
     # before them is looked up by `_kind_before`. Matched on the lower-cased text (same offsets);
     # the case of a number's code is checked afterwards against NUMBER on the original text.
-    numbers = re.compile(rf"{NUMBER_LOWER}(?![\w/])")
-    kind_automaton = ahocorasick.Automaton()
-    for word in kind_words:
-        kind_automaton.add_word(word, word)
-    kind_automaton.make_automaton()
-    bare = re.compile(r"\s+(?:(?P<so>số(?:\s*:)?\s*|số hiệu\s+))?(?P<n>\d{1,5})(?![\d/.,:\-]\d|[\w/-])")
+    numbers = re.compile(rf"{NUMBER_ANY}(?![\w/])")
     law_alt = "|".join(re.escape(n) for n in sorted(laws, key=len, reverse=True))
     law = re.compile(rf"luật\s+(?P<name>{law_alt.lower()})(?![\w])(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?")
     issuer_alt = "|".join(re.escape(s) for s in sorted(issuers, key=len, reverse=True))
@@ -203,7 +210,9 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
     return {
         "kind_words": kind_words, "codes": codes, "party_bodies": {str(k): str(v) for k, v in data["party_bodies"].items()},
         "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
-        "bare_kinds": set(bare_kinds), "numbers": numbers, "bare": bare, "kind_automaton": kind_automaton, "kind_sorted": sorted(kind_words, key=len, reverse=True), "law": law, "after": after, "laws": {n.casefold(): n for n in laws},
+        "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": sorted(kind_words, key=len, reverse=True),
+        "kind_tuple": tuple(kind_words), "kind_last": {w.split()[-1] for w in kind_words} | {"số", "hiệu"}, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
+        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END,
     }
 
 
@@ -242,64 +251,96 @@ def _number_year(number: str) -> int | None:
 
 # --------------------------------------------------------------------------- extraction
 
-def _mentions_in(text: str, r: dict) -> list[dict]:
-    """Every reference mention in one sentence, in order, with what follows it (date, issuer, subject)."""
-    found: list[dict] = []
-    taken: list[tuple[int, int]] = []
+def _lower(text: str) -> str:
     lower = text.lower()
     if len(lower) != len(text):  # offsets must stay exact
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower
+
+
+def _find_any(text: str, spellings: tuple[str, ...]):
+    """Start offsets of every occurrence of any of `spellings` (str.find is far faster than lower-casing the text)."""
+    out = []
+    for spelling in spellings:
+        i = text.find(spelling)
+        while i >= 0:
+            out.append(i)
+            i = text.find(spelling, i + 1)
+    if len(spellings) > 1:
+        out = sorted(set(out))
+    return out
+
+
+def _mentions_in(text: str, r: dict) -> list[dict]:
+    """Every reference mention in a text (a sentence, or an article's sentences joined by SEP), in
+    order, with what follows it (date, issuer, subject).
+
+    Speed: the text is never lower-cased as a whole. Programmes and laws are anchored on their
+    trigger word (found with str.find in its usual spellings); numbers on the runs of digits (a
+    pattern that starts with a character set alone, which the regex engine scans for fast); the
+    kind word before a number is looked up in a short lower-cased window.
+    """
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
     for prog in r["programmes"]:
-        if prog["trigger"] not in lower:
+        end = -1
+        for i in _find_any(text, prog["triggers"]):
+            if i < end:
+                continue  # inside the previous match
+            m = prog["regex"].match(text, i)
+            if m:
+                found.append({"type": "programme", "prog": prog, "kind": prog["kind"], "number": prog["number"],
+                              "s": m.start(), "e": m.end(), "surface": m.group()})
+                taken.append((m.start(), m.end()))
+                end = m.end()
+    for i in _find_any(text, r["law_triggers"]):  # "pháp luật", "kỷ luật" fail the name match
+        if i and text[i - 1].isalnum():
             continue
-        for m in prog["regex"].finditer(text):
-            found.append({"type": "programme", "prog": prog, "kind": prog["kind"], "number": prog["number"],
-                          "s": m.start(), "e": m.end(), "surface": m.group()})
-            taken.append((m.start(), m.end()))
-    i = lower.find("luật ")
-    while i >= 0:  # anchored on the word (str.find is fast; "pháp luật", "kỷ luật" fail the name match)
-        m = r["law"].match(lower, i) if i == 0 or not lower[i - 1].isalnum() else None
-        if m and not any(s < m.end() and i < e for s, e in taken):
-            begin = i - 3 if lower[max(0, i - 3):i] == "bộ " and (i < 4 or not lower[i - 4].isalnum()) else i
-            name = r["laws"].get(m.group("name"), text[m.start("name"):m.end("name")])
+        window = _lower(text[i:i + 160])
+        m = r["law"].match(window)
+        if m and not any(s < i + m.end() and i < e for s, e in taken):
+            begin = i - 3 if text[max(0, i - 3):i].lower() == "bộ " and (i < 4 or not text[i - 4].isalnum()) else i
+            name = r["laws"].get(m.group("name"), text[i + m.start("name"):i + m.end("name")])
             found.append({"type": "law", "kind": "luat", "name": name, "year": int(m.group("year")) if m.group("year") else None,
+                          "s": begin, "e": i + m.end(), "surface": text[begin:i + m.end()]})
+            taken.append((begin, i + m.end()))
+    # Numbers: every run of digits not glued to a word or a code before it. A full number
+    # ("12-NQ/TW", "13/2023/NĐ-CP") is taken with the kind word written before it, if any; a bare
+    # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word.
+    skip_to = 0
+    for run in r["digit_runs"].finditer(text):
+        s0, e0 = run.start(), run.end()
+        if s0 < skip_to or e0 - s0 > 5 or (s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "/-")):
+            continue
+        m = r["numbers"].match(text, s0)
+        if m:
+            skip_to = m.end()
+            raw = m.group()
+            if not _NUMBER_CASED.fullmatch(raw):
+                continue  # "2 - phòng": a code must start with a capital letter
+            word, begin, _ = _kind_before(text, s0, r)
+            if any(s < m.end() and begin < e for s, e in taken):
+                continue
+            number = normalise_number(raw, r)
+            kind = r["kind_words"].get(word) if word else None
+            if kind is None:
+                kind = r["codes"].get(number_code(number))
+                if kind is None:
+                    continue  # an unknown code with no kind word: not recognisably a document
+            found.append({"type": "number", "kind": kind, "number": number, "word": word,
                           "s": begin, "e": m.end(), "surface": text[begin:m.end()]})
             taken.append((begin, m.end()))
-        i = lower.find("luật ", i + 5)
-    if not _DIGIT.search(text):
-        found.sort(key=lambda f: f["s"])
-        return _followers(found, text, r)
-    # Full numbers ("12-NQ/TW"): the pattern starts with a digit, so it scans fast; the kind word
-    # written just before is looked up afterwards.
-    for m in r["numbers"].finditer(lower):
-        if m.start() and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] in "/-"):
             continue
-        raw = text[m.start():m.end()]
-        if not _NUMBER_CASED.fullmatch(raw):
-            continue  # "2 - phòng": a code must start with a capital letter
-        word, begin, _ = _kind_before(lower, m.start(), r)
-        if any(s < m.end() and begin < e for s, e in taken):
+        if r["bare_end"].match(text, e0):
+            continue  # "12.5", "12/3", "12a": not a bare document number
+        word, begin, so = _kind_before(text, s0, r)
+        if word is None or any(s < e0 and begin < e for s, e in taken):
             continue
-        number = normalise_number(raw, r)
-        kind = r["kind_words"].get(word) if word else None
-        code = number_code(number)
-        if kind is None:
-            kind = r["codes"].get(code)
-            if kind is None:
-                continue  # an unknown code with no kind word: not recognisably a document
-        found.append({"type": "number", "kind": kind, "number": number, "word": word,
-                      "s": begin, "e": m.end(), "surface": text[begin:m.end()]})
-        taken.append((begin, m.end()))
-    # Bare numbers after a kind word ("quy chế phối hợp số 303", "nghị quyết 12"): the kind words
-    # are found in one Aho-Corasick pass (longest match), then the number after them.
-    for end, word in r["kind_automaton"].iter_long(lower):
-        i, j = end - len(word) + 1, end + 1
-        if (i == 0 or not lower[i - 1].isalnum()) and not any(s < j and i < e for s, e in taken):
-            m = r["bare"].match(lower, j)
-            if m and (m.group("so") or (len(m.group("n")) <= 3 and r["kind_words"][word] in r["bare_kinds"] and text[i].isupper())):
-                found.append({"type": "bare", "kind": r["kind_words"][word], "number": m.group("n"),
-                              "word": word, "s": i, "e": m.end(), "surface": text[i:m.end()]})
-                taken.append((i, m.end()))
+        kind = r["kind_words"][word]
+        if so or (e0 - s0 <= 3 and kind in r["bare_kinds"] and text[begin].isupper()):
+            found.append({"type": "bare", "kind": kind, "number": text[s0:e0], "word": word,
+                          "s": begin, "e": e0, "surface": text[begin:e0]})
+            taken.append((begin, e0))
     found.sort(key=lambda f: f["s"])
     return _followers(found, text, r)
 
@@ -307,13 +348,23 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
 _TAIL = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")
 
 
-def _kind_before(lower: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
+def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     """The kind word written just before a number at `pos` ("nghị quyết số "), where it begins, and whether "số" is there."""
-    window = lower[max(0, pos - 40):pos]
+    j = pos  # the word written before the number (after "số" or the kind word): most numbers are "ngày 16", "năm 2024" ...
+    while j and text[j - 1] in " :\t\n\xa0":
+        j -= 1
+    i = j
+    while i > j - 8 and i and text[i - 1].isalnum():
+        i -= 1
+    if text[i:j].lower() not in r["kind_last"]:
+        return None, pos, False
+    window = _lower(text[max(0, pos - 40):pos])
     tail = _TAIL.search(window)
     if not tail:
         return None, pos, False
     core = window[: tail.start()]
+    if not core.endswith(r["kind_tuple"]):
+        return None, pos, False
     for word in r["kind_sorted"]:
         if core.endswith(word) and (len(core) == len(word) or not core[-len(word) - 1].isalnum()):
             return word, pos - len(window) + len(core) - len(word), "số" in tail.group()

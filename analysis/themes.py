@@ -5,7 +5,8 @@
 The rule, with every number and phrase in data/themes.yaml:
 
 1. Keyword phrases are matched in every sentence at once (one Aho-Corasick automaton, whole words,
-   case-insensitive). Each phrase has a weight: 1.0 when it names the field by itself, 0.5 when it
+   case-insensitive; a phrase ending in a digit does not match a longer number: "Nghị quyết 12" is
+   not found in "Nghị quyết 12/2023/NQ-HĐND"). Each phrase has a weight: 1.0 when it names the field by itself, 0.5 when it
    points to it but also occurs in passing, 0.3 for words this genre uses loosely. For each theme,
    overlapping hits in a sentence count once (the heaviest); a theme's `exclude` phrases cancel
    the hits they overlap.
@@ -19,8 +20,11 @@ The rule, with every number and phrase in data/themes.yaml:
    phạm kinh tế, tham nhũng, ma túy"). A run whose items all belong to one or two themes ("gian lận thương mại, buôn lậu, hàng giả, tội phạm kinh tế, tham nhũng";
    "văn hóa, văn nghệ, thể thao") is a clause about those themes and keeps its weight.
 3. A sentence repeated in the same article (a caption repeating the body) counts once.
-4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses),
-   hits grouped back by sentence; the catalogue analysis runs only on sentences naming >= 3 themes.
+4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses);
+   the overlap rule runs per theme over the whole article (hits of different sentences never
+   overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is); the
+   catalogue analysis runs only on sentences naming >= 3 themes. The result is the same as running
+   `sentence_hits` sentence by sentence (a test checks it).
 5. The article has the theme when the weights add up to `threshold` (1.0): one clause with a
    naming phrase, or several looser mentions. `hits` counts the hits, `score` is the weighted sum,
    and the evidence is the first of the heaviest hits.
@@ -113,7 +117,10 @@ def compile_rules(data: dict, path="themes.yaml") -> dict:
             _fail(path, where, "needs `examples:` with `positive:` and `negative:` sentences", "add real-looking sentences of the genre")
         labels[slug] = (entry["vi"], entry["en"])
     for key, targets in table.items():
-        automaton.add_word(key, (key, tuple(targets)))
+        # the value: the phrase's length, whether it ends in a digit (see _number_goes_on), its targets,
+        # and whether it names a single theme with no exclusion (the fast path of extract_themes)
+        simple = len(targets) == 1 and not targets[0][2]
+        automaton.add_word(key, (len(key), key[-1].isdigit(), tuple(targets), simple))
     automaton.make_automaton()
     umbrella = data.get("catalogue_umbrella") or []
     if not isinstance(umbrella, list) or set(umbrella) - set(CONTRACT_THEMES):
@@ -132,9 +139,14 @@ def compile_rules(data: dict, path="themes.yaml") -> dict:
 
 # Item separators inside a sentence: soft ones (comma, "và", "hoặc") continue an enumeration,
 # hard ones (; : … ( ) " - " and sentence ends) close it. The comma of "phòng, chống" is not a
-# separator. Every alternative starts with a fixed character, so the scan is fast.
-_SEPARATOR = re.compile(r", | và | hoặc |[;:()…!?]|\.\.\.|\.(?=\s|$)| [-–] ")  # on lower-cased text
-_SOFT = {", ", " và ", " hoặc "}
+# separator. The pattern starts with a character set alone (the white space around "và" is checked
+# around the word), which the regex engine scans for fast.
+# A space is shared by two separators only once (", và" is one separator: ", " then the item "và ...").
+_SEPARATOR = re.compile(r"[,;:()…!?.\-–vh](?:(?<=,)(?= )|(?<=[;:()…!?])|(?<=\.)(?:\.\.|(?=\s|$))"
+                        r"|(?<= [-–])(?<![,\-–] [-–])(?<! và [-–])(?<! hoặc [-–])(?= )"
+                        r"|(?<= v)(?<![,\-–] v)(?<! và v)(?<! hoặc v)à(?= )"
+                        r"|(?<= h)(?<![,\-–] h)(?<! và h)(?<! hoặc h)oặc(?= ))")  # on lower-cased text
+_SOFT = {",", "và", "hoặc"}
 
 
 def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, bool]]:
@@ -143,7 +155,7 @@ def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, 
     pos, soft = 0, False
     for m in _SEPARATOR.finditer(lower):
         sep = m.group()
-        if sep == ", " and lower.endswith("phòng", 0, m.start()):
+        if sep == "," and lower.endswith("phòng", 0, m.start()):
             continue
         out.append((pos, m.start(), soft))
         soft = sep in _SOFT
@@ -199,13 +211,20 @@ def _lower(text: str) -> str:
     return lower
 
 
+def _number_goes_on(text: str, e: int) -> bool:
+    """After a phrase ending in a digit: "/", "-" or "." and more means the number is longer than the
+    phrase's ("Nghị quyết 12/2023/NQ-HĐND", "Nghị quyết 12-NQ/TU" are not "Nghị quyết 12")."""
+    return text[e] in "/-." and e + 1 < len(text) and text[e + 1].isalnum()
+
+
 def _raw_hits(lower: str, r: dict):
     """(start, end, targets) of every whole-word phrase occurrence in a lower-cased text."""
     n = len(lower)
-    for end, (key, targets) in r["automaton"].iter(lower):
-        start = end - len(key) + 1
-        if (start == 0 or not lower[start - 1].isalnum()) and (end + 1 >= n or not lower[end + 1].isalnum()):
-            yield start, end + 1, targets
+    for end, (klen, digit_end, targets, _) in r["automaton"].iter(lower):
+        start, e = end - klen + 1, end + 1
+        if (start == 0 or not lower[start - 1].isalnum()) and (e >= n or not (lower[e].isalnum()
+                                                                            or (digit_end and _number_goes_on(lower, e)))):
+            yield start, e, targets
 
 
 def _resolve(lower: str, found, r: dict) -> list[list]:
@@ -298,52 +317,123 @@ def by_article(sentences: pd.DataFrame):
         yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
 
 
+def _greedy(hits: list, spans) -> list:
+    """The hits of one theme kept from a group that overlap one another: heaviest first, then longest,
+    then first; a hit overlapping a kept one or an exclusion span is dropped."""
+    kept = []
+    for h in sorted(hits, key=lambda h: (-h[2], h[0] - h[1], h[0])):
+        s, e = h[0], h[1]
+        if spans and any(s < xe and xs < e for xs, xe in spans):
+            continue
+        for k in kept:
+            if s < k[1] and k[0] < e:
+                break
+        else:
+            kept.append(h)
+    return kept
+
+
 def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per article and theme it substantively discusses (see the module docstring)."""
+    """One row per article and theme it substantively discusses (see the module docstring).
+
+    The rule is the one of `sentence_hits`, run over a whole article at once: the hits of each theme
+    are grouped into runs of phrases that overlap one another (hits of different sentences never
+    do), a lone hit is kept as it is and only a group is resolved; the catalogue rule runs on the
+    sentences that name enough themes.
+    """
     r = rules()
     if sentences is None or not len(sentences):
         return pd.DataFrame(columns=COLUMNS)
     rows: list[dict] = []
     automaton = r["automaton"]
+    min_themes, umbrella, factor = r["min_themes"], r["umbrella"], r["factor"]
     for article_id, (sids, starts, texts) in by_article(sentences):
-        # One automaton pass over the article's sentences joined by SEP, hits grouped back by sentence.
+        # One automaton pass over the article's sentences joined by SEP (no phrase crosses it).
         joined = _lower(SEP.join(texts))
         bounds, pos = [], 0
+        skip, seen = [], set()
         for text in texts:
             bounds.append(pos)
             pos += len(text) + 1
-        per_sentence: dict[int, list] = {}
+            key = text.strip()
+            skip.append(key in seen)  # a caption repeating the body counts once
+            seen.add(key)
+        by_theme: dict[str, list] = {}  # theme -> [(start, end, weight, sentence)], offsets in `joined`
+        excluded: dict[str, list] | None = None
         n, k, next_bound, nb = len(joined), 0, (bounds[1] if len(bounds) > 1 else len(joined) + 1), len(bounds)
-        for end, (key, targets) in automaton.iter(joined):
-            s, e = end - len(key) + 1, end + 1
-            if (s and joined[s - 1].isalnum()) or (e < n and joined[e].isalnum()):
-                continue  # not a whole word
+        for end, (klen, digit_end, targets, _) in automaton.iter(joined):
+            s, e = end - klen + 1, end + 1
+            if (s and joined[s - 1].isalnum()) or (e < n and (joined[e].isalnum() or (digit_end and _number_goes_on(joined, e)))):
+                continue  # not a whole word (or a longer number)
             if s >= next_bound:  # hits come in order of their end: move to the sentence holding this one
                 k = bisect_right(bounds, s) - 1
                 next_bound = bounds[k + 1] if k + 1 < nb else n + 1
-            per_sentence.setdefault(k, []).append((s - bounds[k], e - bounds[k], targets))
-        acc: dict[str, list] = {}  # theme -> [hits, score, evidence]
-        seen: set[str] = set()
-        for k in sorted(per_sentence):
-            text = texts[k]
-            key = text.strip()
-            if key in seen:  # a caption repeating the body counts once
+            if skip[k]:
                 continue
-            seen.add(key)
-            for theme, s, e, weight, _ in _resolve(joined[bounds[k]:bounds[k] + len(text)], per_sentence[k], r):
-                a = acc.get(theme)
-                if a is None:
-                    acc[theme] = [1, weight, (-weight, sids[k], starts[k] + s, starts[k] + e, text)]
+            for slug, weight, is_exclusion in targets:
+                if is_exclusion:
+                    if excluded is None:
+                        excluded = {}
+                    excluded.setdefault(slug, []).append((s, e))
                     continue
-                a[0] += 1
-                a[1] += weight
-                if -weight < a[2][0]:  # the first of the heaviest hits is the evidence
-                    a[2] = (-weight, sids[k], starts[k] + s, starts[k] + e, text)
-        for slug, (hits, score, best) in acc.items():
+                hits = by_theme.get(slug)
+                if hits is None:
+                    by_theme[slug] = [(s, e, weight, k)]
+                else:
+                    hits.append((s, e, weight, k))
+        # One hit per overlap and theme (exclusions cancel what they overlap).
+        chosen: list[list] = []
+        for slug, hits in by_theme.items():
+            spans = excluded.get(slug) if excluded else None
+            if len(hits) > 1:
+                hits.sort()
+            group: list = []
+            group_end = -1
+            for h in hits + [None]:
+                if h is not None and h[0] < group_end:  # overlaps the group
+                    group.append(h)
+                    if h[1] > group_end:
+                        group_end = h[1]
+                    continue
+                if len(group) == 1 and not spans:
+                    g = group[0]
+                    chosen.append([g[3], g[0], slug, g[1], g[2]])
+                elif group:
+                    chosen += [[g[3], g[0], slug, g[1], g[2]] for g in _greedy(group, spans)]
+                if h is not None:
+                    group, group_end = [h], h[1]
+        chosen.sort()  # by sentence, then start
+        # The catalogue rule, on the sentences naming at least `catalogue_min_themes` themes.
+        themes_in: dict[int, set] = {}
+        for h in chosen:
+            themes_in.setdefault(h[0], set()).add(h[2])
+        for k, slugs in themes_in.items():
+            if len(slugs) < min_themes:
+                continue
+            base = bounds[k]
+            inside_k = [h for h in chosen if h[0] == k]
+            for cs, ce in _catalogues(joined[base:base + len(texts[k])], r):
+                inside = [h for h in inside_k if cs <= h[1] - base and h[3] - base <= ce]
+                if len({h[2] for h in inside}) >= min_themes:
+                    for h in inside:
+                        if h[2] not in umbrella:
+                            h[4] *= factor
+        acc: dict[str, list] = {}  # theme -> [hits, score, evidence]
+        for k, s, theme, e, weight in chosen:
+            a = acc.get(theme)
+            if a is None:
+                acc[theme] = [1, weight, (-weight, k, s, e)]
+                continue
+            a[0] += 1
+            a[1] += weight
+            if -weight < a[2][0]:  # the first of the heaviest hits is the evidence
+                a[2] = (-weight, k, s, e)
+        for slug, (hits, score, (_, k, s, e)) in acc.items():
             if score + 1e-9 < r["threshold"]:
                 continue
             vi, en = r["labels"][slug]
+            offset = starts[k] - bounds[k]
             rows.append({"article_id": article_id, "theme": slug, "label_vi": vi, "label_en": en,
-                         "hits": hits, "score": round(score, 3), "sentence_id": best[1],
-                         "start": best[2], "end": best[3], "evidence": best[4]})
+                         "hits": hits, "score": round(score, 3), "sentence_id": sids[k],
+                         "start": s + offset, "end": e + offset, "evidence": texts[k]})
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -263,3 +263,73 @@ def test_unordered_and_broken_sentences_are_handled():
     texts = {"a1": a1.iloc[0]["text"], "a2": a2.iloc[0]["text"]}
     for row in out.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.text
+
+
+# ----------------------------------------------------------------------------- counted nouns in general
+
+@pytest.mark.parametrize("sentence, expected", [
+    # any lower-case noun after a number is a count; its first word (or the listed noun) is the measure
+    ("Công an huyện trao tặng 500 áo phao và 20 bình chữa cháy cho ngư dân ven biển.",
+     [(500.0, "count", "áo", None), (20.0, "count", "bình", None)]),
+    ("Đồn Biên phòng bàn giao 8 công dân nhập cảnh trái phép cho phía bạn.", [(8.0, "count", "công dân", None)]),
+    ("Hội Phụ nữ vận động gần 3 ngàn đoàn viên, hội viên tham gia.", [(3000.0, "count", "đoàn viên", "gần")]),
+    ("Phòng Cảnh sát hình sự đã huy động hơn 2 nghìn lượt cán bộ tham gia.", [(2000.0, "count", "lượt", "hơn")]),
+    ("Hội Cựu chiến binh tỉnh xây tặng 35 nhà nghĩa tình đồng đội cho hội viên.", [(35.0, "count", "nhà", None)]),
+    ("Lực lượng chức năng bắt giữ 7 bị can, thu giữ 2 bánh heroin và 6.000 viên ma túy tổng hợp.",
+     [(7.0, "count", "bị can", None), (2.0, "count", "bánh", None), (6000.0, "count", "viên", None)]),
+    ("Trao 30 sổ tiết kiệm, 150 suất quà và 20 phần quà cho học sinh nghèo.",
+     [(30.0, "count", "sổ tiết kiệm", None), (150.0, "count", "suất quà", None), (20.0, "count", "phần quà", None)]),
+    ("Tổ chức 12 cuộc tuần tra, 5 buổi tuyên truyền, 3 lớp tập huấn, đăng 45 tin bài.",
+     [(12.0, "count", "cuộc", None), (5.0, "count", "buổi", None), (3.0, "count", "lớp", None), (45.0, "count", "tin bài", None)]),
+    ("Lắp đặt 250 camera an ninh trên 18 tuyến đường liên xã.", [(250.0, "count", "camera", None), (18.0, "count", "tuyến", "trên")]),
+    ("Hội nghị có 200 đại biểu tham dự, Ban Chấp hành gồm 15 đồng chí.", [(200.0, "count", "đại biểu", None), (15.0, "count", "đồng chí", None)]),
+    ("Thu giữ 3,5 kg ma túy, 12 gam heroin; phát hiện 25 ha rừng bị phá.",
+     [(3.5, "other", "kg", None), (12.0, "other", "gam", None), (25.0, "other", "ha", None)]),
+    # money without "đồng", and other currencies
+    ("Vụ cháy gây thiệt hại hơn 5 tỷ, không có thiệt hại về người.", [(5e9, "VND", "đồng", "hơn")]),
+    ("Thu giữ lô hàng lậu trị giá 200 triệu.", [(2e8, "VND", "đồng", None)]),
+    ("Đối tượng chiếm đoạt 10.000 USD của bị hại.", [(10000.0, "other", "USD", None)]),
+])
+def test_counted_nouns_scales_and_money_of_the_genre(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đề án 06 nhằm phục vụ chuyển đổi số quốc gia.",            # a document's number, then a verb
+    "Trong năm 2023 công an hai huyện đã cấp căn cước cho người dân.",  # a year
+    "Từ năm 2018 đến nay, 2019 Công an xã đã được xây dựng chính quy.",  # a name follows
+    "Lúc 9 giờ 30 phút, đoàn công tác đến thăm.",             # a clock time
+    "Tổ công tác 141 tuần tra trên các tuyến phố.",           # a unit's number
+    "Giai đoạn 2021 - 2025 công an tỉnh đã xử lý nhiều vụ.",    # a period
+    "Cả nước có khoảng 3 triệu, theo số liệu ước tính.",      # a scaled number with no money word and no noun
+    "Nghị quyết 12 là kim chỉ nam của lực lượng.",
+    "Khoảng 10 giờ ngày 5/3, tại km 15 Quốc lộ 1A, xe ô tô va chạm với xe máy.",  # a time of day, a road's kilometre
+    "Đối tượng Nguyễn Văn A (SN 1990, trú tại thôn 2, xã B) bị bắt giữ.",
+    "Công an phường 3, quận 5 tiếp nhận tin báo.",
+])
+def test_numbers_that_count_nothing(sentence):
+    assert quantities(sentence).empty
+
+
+def test_money_about_names_the_thing_it_is_the_value_of():
+    out = quantities("Dịp này, Công an tỉnh Hà Tĩnh trao tặng Công an tỉnh Bolikhamxay 30 bộ máy vi tính trị giá 900 triệu đồng.",
+                     "Hội Cựu chiến binh tặng 45 nhà đồng đội với tổng kinh phí 2,7 tỷ đồng.").set_index("value")
+    assert out.loc[9e8, "about"] == "30 bộ máy vi tính"
+    assert out.loc[2.7e9, "about"] == "45 nhà đồng đội"
+    assert out.loc[30.0, "about"] == "bộ máy vi tính"  # the count's about stops before the value
+
+
+@pytest.mark.parametrize("word", DATA["not_counted"])
+def test_each_not_counted_word_after_a_number_is_no_count(word):
+    assert quantities(f"Hội nghị lần này ghi nhận 14 {word} ý kiến.").empty
+
+
+@pytest.mark.parametrize("word", DATA["money_cues"])
+def test_each_money_cue_makes_a_scaled_number_money(word):
+    assert values(f"Vụ việc được xác định {word} khoảng 3 tỷ, cơ quan chức năng đang điều tra.") == [(3e9, "VND", "đồng", "khoảng")]
+
+
+@pytest.mark.parametrize("word", DATA["worth_words"])
+def test_each_worth_word_gives_the_thing_as_about(word):
+    out = quantities(f"Đơn vị trao tặng 40 bộ máy tính {word} 800 triệu đồng cho trường học.").set_index("value")
+    assert out.loc[8e8, "about"] == "40 bộ máy tính", word

@@ -274,7 +274,7 @@ def test_each_issuer_spelling(entry):
 
 @pytest.mark.parametrize("entry", DATA["issuer_codes"], ids=lambda e: e["issuer"])
 def test_each_issuer_code(entry):
-    last = {"TTg": "QĐ-TTg", "CP": "NĐ-CP", "QH\\d*": "QH15", "BCA": "TT-BCA"}[entry["code"]]
+    last = {"TTg": "QĐ-TTg", "CP": "NĐ-CP", "QH\\d*": "QH15", "BCA": "TT-BCA", "HĐND": "NQ-HĐND", "UBND": "QĐ-UBND"}[entry["code"]]
     row = one(f"Các đơn vị triển khai văn bản số 45/2024/{last} trong toàn lực lượng.")
     assert row["issuer"] == entry["issuer"]
 
@@ -332,3 +332,53 @@ def test_unordered_and_broken_sentences_are_handled():
     out = extract_references(pd.concat([a1, a2]), sentences)
     assert sorted(zip(out.article_id, out.number)) == [("a1", "06"), ("a1", "12-NQ/TW"), ("a2", "05-CT/TW")]
     assert_spans(pd.concat([a1, a2]), out)
+
+
+# ----------------------------------------------------------------------------- variants of the genre
+
+@pytest.mark.parametrize("sentences, kind, number", [
+    # a short citation later in the article is the document cited in full before
+    (("Quán triệt Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị.", "Sau 2 năm thực hiện Nghị quyết 12, lực lượng có nhiều chuyển biến."),
+     "nghi_quyet", "12-NQ/TW"),
+    (("Đảng ủy Công an tỉnh quán triệt Nghị quyết số 12-NQ/TW.", "Việc thực hiện NQ 12 được gắn với phong trào thi đua."), "nghi_quyet", "12-NQ/TW"),
+    (("Công an xã đẩy mạnh thực hiện NQ 12 của Bộ Chính trị.",), "nghi_quyet", "12-NQ/TW"),
+    (("Các đơn vị triển khai Quyết định 06 của Thủ tướng Chính phủ.",), "quyet_dinh", "06/QĐ-TTg"),
+    (("Tiếp tục thực hiện QĐ 06/QĐ-TTg về phát triển ứng dụng dữ liệu dân cư.",), "quyet_dinh", "06/QĐ-TTg"),
+    (("Thực hiện NĐ 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.",), "nghi_dinh", "13/2023/NĐ-CP"),
+    (("Quán triệt Thông tư số 17/2023/TT-BCA của Bộ trưởng Bộ Công an.",), "other", "17/2023/TT-BCA"),
+    (("Tuyên truyền Luật Căn cước năm 2023 đến từng hộ gia đình.",), "luat", "26/2023/QH15"),
+    (("Công an tỉnh ban hành Kế hoạch số 123/KH-CAT-PV01 về bảo đảm an ninh dịp Tết.",), "other", "123/KH-CAT-PV01"),
+    (("Các đơn vị thực hiện nghiêm Chỉ thị 05 của Bộ Chính trị.",), "chi_thi", "05-CT/TW"),
+    (("Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.",), "ket_luan", "01-KL/TW"),
+    (("HĐND tỉnh ban hành Nghị quyết 12/2023/NQ-HĐND về hỗ trợ lực lượng bảo vệ an ninh, trật tự ở cơ sở.",
+      "Đến nay, 100% thành viên được hưởng chế độ theo Nghị quyết 12."), "nghi_quyet", "12/2023/NQ-HĐND"),
+])
+def test_citation_variants_are_one_document(sentences, kind, number):
+    out = refs(*sentences)
+    assert [(r.kind, r.number) for r in out.itertuples()] == [(kind, number)]
+    assert out.iloc[0]["mentions"] == len(sentences)
+    assert out.iloc[0]["kind"] in ("nghi_quyet", "quyet_dinh", "ket_luan", "chi_thi", "de_an", "quy_che", "nghi_dinh", "luat", "other")
+
+
+def test_a_provincial_council_resolution_has_its_issuer_and_is_not_the_politburo_one():
+    row = one("HĐND tỉnh ban hành Nghị quyết 12/2023/NQ-HĐND về chế độ cho lực lượng dân phòng.")
+    assert (row["kind"], row["number"], row["issuer"], row["year"]) == ("nghi_quyet", "12/2023/NQ-HĐND", "Hội đồng nhân dân", 2023)
+    row = one("Thực hiện Nghị quyết số 35-NQ/TU ngày 05/9/2023 của Ban Thường vụ Tỉnh ủy.")
+    assert (row["number"], row["issuer"], row["date"]) == ("35-NQ/TU", "Ban Thường vụ Tỉnh ủy", "2023-09-05")
+
+
+def test_a_short_form_before_a_full_number_is_part_of_the_mention():
+    row = one("Tiếp tục thực hiện QĐ 06/QĐ-TTg của Thủ tướng Chính phủ.")
+    assert row["surface"] == "QĐ 06/QĐ-TTg" and row["kind"] == "quyet_dinh"
+
+
+@pytest.mark.parametrize("sentence, surface, kind, number", [
+    ("NQ 12 được quán triệt đến toàn thể đảng viên.", "NQ 12", "nghi_quyet", "12-NQ/TW"),
+    ("Luật 26/2023/QH15 có hiệu lực từ ngày 01/7/2024.", "Luật 26/2023/QH15", "luat", "26/2023/QH15"),
+    ("Các đơn vị triển khai (QĐ 06) trong toàn lực lượng.", "QĐ 06", "quyet_dinh", "06/QĐ-TTg"),
+    ("Căn cứ Quyết định số:  15/QĐ-UBND của UBND tỉnh.", "Quyết định số:  15/QĐ-UBND", "quyet_dinh", "15/QĐ-UBND"),
+])
+def test_kind_word_at_a_sentence_start_or_after_a_bracket(sentence, surface, kind, number):
+    out = refs("Công an tỉnh tổ chức hội nghị.", sentence)
+    row = out.iloc[0]
+    assert (row["surface"], row["kind"], row["number"]) == (surface, kind, number)

@@ -209,3 +209,63 @@ def test_each_item_opener_does_not_count_towards_the_item_length(filler):
     sentence = f"xử lý nghiêm, {item}; tiếp tục"
     items = _items(sentence, r["filler_re"], r["item_words"])
     assert any(sentence[s:e].strip() == item and short for s, e, short, _ in items), filler
+
+
+# ----------------------------------------------------------------------------- rules added for the genre
+
+@pytest.mark.parametrize("sentence", [
+    "HĐND tỉnh thông qua Nghị quyết 12/2023/NQ-HĐND quy định mức chi cho lực lượng dân phòng.",
+    "Ban Thường vụ Huyện ủy ban hành Nghị quyết số 12-NQ/HU về phát triển du lịch.",
+    "Thực hiện Nghị quyết số 12/2024/NQ-HĐND ngày 10/7/2024.",
+])
+def test_a_phrase_ending_in_a_number_does_not_match_a_longer_number(sentence):
+    assert "nghi_quyet_12" not in themes_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quán triệt Nghị quyết 12-NQ/TW đến toàn thể cán bộ, chiến sĩ.",
+    "Tiếp tục thực hiện Nghị quyết 12 của Bộ Chính trị.",
+    "Sơ kết 2 năm thực hiện Nghị quyết số 12/NQ-TW.",
+])
+def test_resolution_12_of_the_politburo_is_still_found(sentence):
+    assert "nghi_quyet_12" in themes_of(sentence)
+
+
+def test_a_resolution_12_elsewhere_in_the_article_is_not_the_politburo_one():
+    found = themes_of("Công an tỉnh triển khai Nghị quyết 12/2023/NQ-HĐND của HĐND tỉnh.",
+                      "Đến nay đã có 1.500 thành viên tổ bảo vệ an ninh, trật tự được hưởng chế độ theo Nghị quyết 12 của HĐND tỉnh.")
+    assert "nghi_quyet_12" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hội Cựu chiến binh tỉnh tặng 60 nhà đồng đội với tổng kinh phí 3 tỷ đồng.",
+    "Công an huyện hỗ trợ người nghèo xây dựng nhà đại đoàn kết.",
+    "Nhân dịp Tết, đoàn trao tặng quà cho các gia đình chính sách.",
+])
+def test_houses_and_gifts_are_welfare(sentence):
+    assert "an_sinh_xa_hoi" in themes_of(sentence)
+
+
+def test_the_article_pass_gives_what_sentence_hits_give_sentence_by_sentence():
+    """extract_themes resolves a whole article at once; it must agree with sentence_hits run on each sentence."""
+    import random
+    examples = [s for e in DATA["themes"].values() for k in ("positive", "negative") for s in e["examples"][k]]
+    rng = random.Random(7)
+    for trial in range(60):
+        picked = rng.sample(examples, 4) + [rng.choice(examples)]  # the last may repeat one: counted once
+        articles, sentences = frames(*picked, article_id=f"x{trial}")
+        expected: dict[str, list] = {}
+        seen = set()
+        for row in sentences.itertuples():
+            if row.text.strip() in seen:
+                continue
+            seen.add(row.text.strip())
+            for h in sentence_hits(row.text):
+                a = expected.setdefault(h["theme"], [0, 0.0, None])
+                a[0] += 1
+                a[1] += h["weight"]
+                if a[2] is None or -h["weight"] < a[2][0]:
+                    a[2] = (-h["weight"], row.sentence_id, row.start + h["s"], row.start + h["e"])
+        want = {t: (n, round(sc, 3), b[1], b[2], b[3]) for t, (n, sc, b) in expected.items() if sc + 1e-9 >= DATA["threshold"]}
+        got = {r.theme: (r.hits, r.score, r.sentence_id, r.start, r.end) for r in extract_themes(articles, sentences).itertuples()}
+        assert got == want, picked
