@@ -34,6 +34,7 @@ import yaml
 
 from analysis import paths
 from analysis.text import slugify as _slugify
+from analysis.grouping import SEP, by_article
 
 DATA_FILE = "references.yaml"
 KINDS = ("nghi_quyet", "quyet_dinh", "ket_luan", "chi_thi", "de_an", "quy_che", "nghi_dinh", "luat", "other")
@@ -56,48 +57,6 @@ def _spellings(word: str) -> tuple[str, ...]:
     """The usual spellings of a lower-case trigger word: as is, capitalised, title case, upper case."""
     return tuple(dict.fromkeys((word, word[:1].upper() + word[1:], word.title(), word.upper())))
 _NUMBER_CASED = re.compile(NUMBER)
-SEP = "\x00"  # joins an article's sentences: neither a word character nor white space, so no pattern crosses it
-
-
-def by_article(sentences: pd.DataFrame):
-    """(article_id, (sentence_ids, starts, texts)) for each article, sentences in order.
-
-    The loader already gives sentences grouped by article and in order; only when they are not
-    is the table sorted (pandas' sort on string ids is the slow part, so it is skipped when it can be).
-    """
-    keys = [str(a) for a in sentences["article_id"].tolist()]
-    sids = sentences["sentence_id"].astype("int64").tolist()
-    starts = sentences["start"].astype("int64").tolist()
-    texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
-    groups, seen = [], set()
-    i, n = 0, len(keys)
-    ordered = True
-    while i < n:
-        j = i + 1
-        while j < n and keys[j] == keys[i]:
-            if sids[j] <= sids[j - 1]:
-                ordered = False
-            j += 1
-        if keys[i] in seen:
-            ordered = False
-        seen.add(keys[i])
-        groups.append((i, j))
-        i = j
-    if not ordered:
-        order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
-        keys, sids = [keys[x] for x in order], [sids[x] for x in order]
-        starts, texts = [starts[x] for x in order], [texts[x] for x in order]
-        groups, i = [], 0
-        while i < n:
-            j = i + 1
-            while j < n and keys[j] == keys[i]:
-                j += 1
-            groups.append((i, j))
-            i = j
-    for i, j in groups:
-        yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
-
-
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """analysis.text.slugify, cached: the same few documents recur across a corpus."""

@@ -40,6 +40,7 @@ import pandas as pd
 import yaml
 
 from analysis import paths
+from analysis.grouping import SEP, by_article
 
 DATA_FILE = "themes.yaml"
 COLUMNS = ["article_id", "theme", "label_vi", "label_en", "hits", "score", "sentence_id", "start", "end", "evidence"]
@@ -273,48 +274,6 @@ def sentence_hits(text: str, r: dict | None = None) -> list[dict]:
     lower = _lower(text)
     return [{"theme": t, "s": s, "e": e, "weight": w, "catalogue": c}
             for t, s, e, w, c in _resolve(lower, list(_raw_hits(lower, r)), r)]
-
-
-SEP = "\x00"  # joins an article's sentences: not a word character, so no phrase crosses it
-
-
-def by_article(sentences: pd.DataFrame):
-    """(article_id, (sentence_ids, starts, texts)) for each article, sentences in order.
-
-    The loader already gives sentences grouped by article and in order; only when they are not
-    is the table sorted (pandas' sort on string ids is the slow part, so it is skipped when it can be).
-    """
-    keys = [str(a) for a in sentences["article_id"].tolist()]
-    sids = sentences["sentence_id"].astype("int64").tolist()
-    starts = sentences["start"].astype("int64").tolist()
-    texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
-    groups, seen = [], set()
-    i, n = 0, len(keys)
-    ordered = True
-    while i < n:
-        j = i + 1
-        while j < n and keys[j] == keys[i]:
-            if sids[j] <= sids[j - 1]:
-                ordered = False
-            j += 1
-        if keys[i] in seen:
-            ordered = False
-        seen.add(keys[i])
-        groups.append((i, j))
-        i = j
-    if not ordered:
-        order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
-        keys, sids = [keys[x] for x in order], [sids[x] for x in order]
-        starts, texts = [starts[x] for x in order], [texts[x] for x in order]
-        groups, i = [], 0
-        while i < n:
-            j = i + 1
-            while j < n and keys[j] == keys[i]:
-                j += 1
-            groups.append((i, j))
-            i = j
-    for i, j in groups:
-        yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
 
 
 def _greedy(hits: list, spans) -> list:
