@@ -7,6 +7,8 @@ lower-cased text in one pass, and the exact regex is only tried where a word sta
 
     anchors = Anchors({"rank": [r"đại tá", r"thượng tá"], "title": [r"(?:Phó\\s+)?Giám đốc"]})
     anchors.positions(text)   -> {"rank": [12, 480], "title": [30]}   (sorted start offsets)
+    core_positions(text)      -> the candidates of analysis.units, people and events together, from ONE automaton
+                                 (one pass over the text per article, shared by the three extractors)
 """
 from __future__ import annotations
 
@@ -145,17 +147,38 @@ def _padded(text: str) -> str:
 class Anchors:
     """One automaton over the first words of every pattern of every family."""
 
-    def __init__(self, families: dict[str, list[str]]):
-        self.automaton = ahocorasick.Automaton()
-        table: dict[str, set[str]] = {}
+    def __init__(self, families: dict[str, list[str]], _table: dict[str, set[str]] | None = None):
+        table: dict[str, set[str]] = {} if _table is None else _table
         for family, patterns in families.items():
             for p in patterns:
                 for w in first_words(p):
                     table.setdefault(w, set()).add(family)
+        self.table = table
+        self.automaton = ahocorasick.Automaton()
         for w, fams in table.items():
             self.automaton.add_word(f" {w} ", (len(w), tuple(sorted(fams))))
         self.automaton.make_automaton()
-        self.families = tuple(families)
+        self.families = tuple(families) if _table is None else tuple(sorted({f for fs in table.values() for f in fs}))
+        self._last: tuple = (None, None)
+
+    @classmethod
+    def union(cls, *parts: "Anchors") -> "Anchors":
+        """One automaton for the families of several Anchors (family names must differ): one pass over a text
+        gives the candidates of every rule family at once."""
+        table: dict[str, set[str]] = {}
+        for part in parts:
+            for w, fams in part.table.items():
+                table.setdefault(w, set()).update(fams)
+        return cls({}, table)
+
+    def positions_once(self, text: str) -> dict[str, list[int]]:
+        """positions(text), memoised for the last text object only (the extractors of one article share one pass;
+        the dict and its lists must not be modified)."""
+        if self._last[0] is text:
+            return self._last[1]
+        out = self.positions(text)
+        self._last = (text, out)
+        return out
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Start offsets (in `text`) of whole words that may start a match, per family, sorted."""
@@ -168,3 +191,17 @@ class Anchors:
         for f in out:
             out[f] = sorted(set(out[f]))
         return out
+
+
+_CORE: list = [None, None]
+
+
+def core_positions(text: str) -> dict[str, list[int]]:
+    """Candidate offsets of the unit, person and event rule families of analysis.units / people / events in one
+    pass over `text` (memoised for the last text object, so the three extractors of one article share it)."""
+    from analysis import events, people, units
+
+    parts = (units._rx().anchors, people._rx().anchors, events._anchors())
+    if _CORE[0] != tuple(map(id, parts)):  # rule data reloaded (tests): rebuild
+        _CORE[0], _CORE[1] = tuple(map(id, parts)), (parts, Anchors.union(*parts))
+    return _CORE[1][1].positions_once(text)

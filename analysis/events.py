@@ -24,6 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis import ruledata
+from analysis.units import resolve_at
 
 EVENT_COLUMNS = ["article_id", "event_id", "kind", "agreement_type", "date", "place", "term", "doc_number", "structure",
                  "sentence_id", "start", "end", "surface", "n_parties", "n_signatories"]
@@ -71,7 +72,9 @@ def _anchors():
 
 def trigger_positions(text: str) -> list[int]:
     """Offsets where a kind trigger may start (one pass over the whole text)."""
-    return _anchors().positions(text)["kind"]
+    from analysis.anchors import core_positions
+
+    return core_positions(text)["kind"]
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None) -> list[tuple[int, int, dict]]:
@@ -163,7 +166,6 @@ def _place(text: str, s_start: int, s_end: int, limit: int, units: list[dict]) -
     if u is not None:
         pe = u["end"]
     else:  # 'tại TP. Hồ Chí Minh', 'tại tỉnh Gia Lai': a level word and a known place
-        from analysis.units import resolve_at
         lv = _LEVEL.match(text, ps)
         hit = resolve_at(text, lv.end() if lv else ps)
         if hit:
@@ -273,22 +275,30 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                     _add(events, c)
                 break
     # parties, place and date from the clauses' sentences
+    day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
+    read: dict = {}
+    reference = article.get("published") or article.get("event_date")
     for ev in events:
         ev["parties"], ev["signatories"] = [], []
         ev["date"] = ev["place"] = None
         for s in ev["sentences"]:
-            place = _place(text, s["start"], s["end"], s["end"], units)
+            if s["start"] not in read:
+                place = _place(text, s["start"], s["end"], s["end"], units)
+                read[s["start"]] = (place, _parties(text, units, s["start"], s["end"], place[1:] if place else None))
+            place, found = read[s["start"]]
             if place and ev["place"] is None:
                 ev["place"] = place[0]
-            ev["parties"] = _unique(ev["parties"] + _parties(text, units, s["start"], s["end"], place[1:] if place else None))
+            ev["parties"] = _unique(ev["parties"] + found)
             if ev["date"] is None:
-                ev["date"] = dates.parse_day_month(text[s["start"]:s["end"]], article.get("published") or article.get("event_date"))
+                if s["start"] not in day_of:
+                    day_of[s["start"]] = dates.parse_day_month(text[s["start"]:s["end"]], reference)
+                ev["date"] = day_of[s["start"]]
         ev["date"] = ev["date"] or article.get("event_date")
     # a review or signing that names no agreement is a cooperation event only between two or more parties
     # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
     events[:] = [e for e in events if e["agreement_type"] is not None or len(e["parties"]) >= 2]
     _signings(text, sents, units, people, events, positions)
-    structure = _STRUCTURE.search(text) if ("hương" in text or "HƯƠNG" in text) else None  # cheap pre-check
+    structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
         if target is not None:
@@ -296,6 +306,23 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     for n, ev in enumerate(events, start=1):
         ev["event_id"] = f"{article['article_id']}:e{n}"
     return events
+
+
+def _structure(text: str) -> re.Match | None:
+    """_STRUCTURE.search(text), tried only around the words 'Chương' (str.find is far faster than a
+    case-insensitive regex scan of the whole text)."""
+    best = None
+    for word in ("hương", "HƯƠNG"):
+        i = text.find(word)
+        while i > 0:
+            if text[i - 1] in "cC":
+                m = _STRUCTURE.search(text, max(0, i - 12), min(len(text), i + 40))
+                if m:
+                    if best is None or m.start() < best.start():
+                        best = m
+                    break
+            i = text.find(word, i + 5)
+    return best
 
 
 def _add(events: list[dict], clause: dict) -> None:
@@ -321,6 +348,10 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
     if not signings or not people:
         return
     instances: dict[int, list] = {}
+    if positions is not None:  # only the sentences that hold a trigger candidate
+        starts = [s["start"] for s in sents]
+        idx = sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
+        sents = [sents[i] for i in idx]
     for s in sents:
         for ts, te, kind in find_triggers(text, s["start"], s["end"], positions):
             if kind["kind"] != "ky_ket":

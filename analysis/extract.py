@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import gc
 import importlib
+import operator
 
 import pandas as pd
 
 from analysis import events as ev
 from analysis import people as pp
 from analysis import units as un
+
+_PM_ROW = operator.itemgetter(*pp.MENTION_COLUMNS)
 
 OTHER_EXTRACTORS = {
     "references": ("analysis.references", "extract_references"),
@@ -45,14 +48,19 @@ def _sentences_by_article(sentences: pd.DataFrame) -> dict[str, list[dict]]:
         return out
     cols = ["article_id", "sentence_id", "start", "end", "kind", "paragraph"]
     s = sentences[[c for c in cols if c in sentences.columns]].sort_values(["article_id", "sentence_id"])
-    aids = s["article_id"].to_numpy()
-    sids = s["sentence_id"].to_numpy()
-    starts = s["start"].to_numpy()
-    ends = s["end"].to_numpy()
-    kinds = s["kind"].to_numpy() if "kind" in s else ["body"] * len(s)
-    pars = s["paragraph"].to_numpy() if "paragraph" in s else sids
+    # plain Python values (tolist) once, not one numpy scalar conversion per cell
+    aids = s["article_id"].tolist()
+    sids = s["sentence_id"].astype("int64").tolist()
+    starts = s["start"].astype("int64").tolist()
+    ends = s["end"].astype("int64").tolist()
+    kinds = s["kind"].tolist() if "kind" in s else ["body"] * len(s)
+    pars = s["paragraph"].astype("int64").tolist() if "paragraph" in s else sids
+    last, acc = None, None
     for a, sid, st, en, k, par in zip(aids, sids, starts, ends, kinds, pars):
-        out.setdefault(a, []).append({"sentence_id": int(sid), "start": int(st), "end": int(en), "kind": k, "paragraph": int(par)})
+        if a != last:
+            acc = out.setdefault(a, [])
+            last = a
+        acc.append({"sentence_id": sid, "start": st, "end": en, "kind": k, "paragraph": par})
     return out
 
 
@@ -71,7 +79,7 @@ def extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, p
 
 def _extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
     by_sent = _sentences_by_article(sentences)
-    unit_rows, people_rows, pm_rows = [], [], []
+    unit_rows, units_rows, people_rows, pm_rows = [], [], [], []
     ev_rows, party_rows, sig_rows = [], [], []
     cols = [c for c in ("article_id", "text", "published", "event_date") if c in articles.columns]
     for art in articles[cols].to_dict("records"):
@@ -80,9 +88,10 @@ def _extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, 
         sindex = ([s["start"] for s in sents], [s["sentence_id"] for s in sents])
         units = un.article_mentions(aid, text, sindex)
         unit_rows.extend(map(un.mention_tuple, units))
+        units_rows.extend(un.article_units(units))
         prow, pmrows = pp.article_people(aid, text, units, sindex)
         people_rows.extend(prow)
-        pm_rows.extend(tuple(m[c] for c in pp.MENTION_COLUMNS) for m in pmrows)
+        pm_rows.extend(map(_PM_ROW, pmrows))
         merged = {p["person_id"]: p for p in prow}
         signers = [{**m, "rank": merged.get(m["person_id"], {}).get("rank") or m["rank"],
                     "organisation": merged.get(m["person_id"], {}).get("organisation") or m["organisation"]}
@@ -99,7 +108,7 @@ def _extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, 
         "events": events,
         "event_parties": parties,
         "event_signatories": signatories,
-        "units": un.units_from_mentions(unit_mentions),
+        "units": un.units_frame(units_rows),
         "unit_mentions": unit_mentions,
         "people": pp.people_frame(people_rows),
         "person_mentions": pd.DataFrame.from_records(pm_rows, columns=pp.MENTION_COLUMNS) if pm_rows

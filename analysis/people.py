@@ -15,12 +15,15 @@ lists ('các đồng chí: A, title; B, title'), then titles in apposition after
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 import pandas as pd
 
 from analysis import ruledata
+from analysis.anchors import core_positions
+from analysis.units import find_unit_mentions, resolve_at, resolve_home, sentence_of
 
 _c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
 from analysis.text import slugify as _slugify
@@ -56,6 +59,12 @@ def _rules() -> dict:
             raise ValueError(f"analysis/data/ranks.yaml: ranks[{i}] {e['rank']!r}: pattern does not match its example")
         for form in e["pattern"].split("|"):
             rank_forms[form.lower()] = e["rank"]
+    generic = ruledata.load("ranks.yaml").get("generic_ranks") or []
+    for i, e in enumerate(generic):
+        if not isinstance(e, dict) or not e.get("pattern") or not e.get("example"):
+            raise ValueError(f"analysis/data/ranks.yaml: generic_ranks[{i}] = {e!r}: needs pattern, example")
+        if not re.search(rf"(?:{e['pattern']})\s+[{U}]", e["example"], re.IGNORECASE):
+            raise ValueError(f"analysis/data/ranks.yaml: generic_ranks[{i}] {e['pattern']!r} does not match its example")
     pos = ruledata.load("positions.yaml")
     titles = pos.get("titles")
     if not isinstance(titles, list) or not titles:
@@ -84,8 +93,9 @@ def _rules() -> dict:
     names = ruledata.load("names.yaml")
     if not names.get("surnames") or not isinstance(names.get("historical_figures"), list):
         raise ValueError("analysis/data/names.yaml: needs lists 'surnames' and 'historical_figures'")
-    return {"ranks": ranks, "rank_forms": rank_forms, "titles": titles, "by_form": by_form, "pos": pos,
+    return {"ranks": ranks, "rank_forms": rank_forms, "generic_ranks": generic, "titles": titles, "by_form": by_form, "pos": pos,
             "surnames": frozenset(str(s) for s in names["surnames"]),
+            "not_name_starts": frozenset(str(s) for s in names.get("not_name_starts", [])),
             "historical": frozenset(slugify(str(s)) for s in names["historical_figures"])}
 
 
@@ -113,10 +123,17 @@ class _Rx:
 
         self.anchors = Anchors({"rank": list(r["rank_forms"]),
                                 "title": [rf"(?:Phó\s+)?(?:{e['pattern']})" for e in forms],
-                                "honorific": [h["pattern"] for h in r["pos"]["honorifics"]]})
+                                "honorific": [h["pattern"] for h in r["pos"]["honorifics"]],
+                                "grank": [e["pattern"] for e in r["generic_ranks"]] or ["tướng"]})
+        # a generic rank ('Tướng Ouk Kim Seng', a Cambodian general): no rank of the Vietnamese scale, so the
+        # person gets rank None; never the tail of a full rank ('Đại tướng') or of 'Thủ tướng'
+        grank = "|".join(f"(?:{e['pattern']})" for e in r["generic_ranks"]) or "(?!)"
+        self.grank = re.compile(rf"(?<!\w)(?<!đại )(?<!thượng )(?<!trung )(?<!thiếu )(?<!thủ )(?:{grank})(?=\s+[{U}])",
+                                re.IGNORECASE)
         bodies = "|".join(f"(?:{ruledata.expand(b['pattern'])})" for b in r["pos"]["bodies"])
         self.title_tail = re.compile(rf"(?<!\w)(?:Phó\s+)?(?:{title_alt})(?:\s+Thường trực)?(?:\s+(?:{bodies}))?\s*$", re.IGNORECASE)
-        self.run = re.compile(rf"[{U}][{L}{U}]*(?: [{U}][{L}{U}]*)*(?![\w])")
+        # "H'Hen Niê", "Ksor H'Bơ": an Ede/Jarai female prefix H' is part of the word
+        self.run = re.compile(rf"[{U}](?:['’](?=[{U}]))?[{L}{U}]*(?: [{U}](?:['’](?=[{U}]))?[{L}{U}]*)*(?![\w'’])")
         from analysis.anchors import first_words
 
         stop_pats = [f"(?:Phó\\s+)?(?:{e['pattern']})" for e in forms] + list(r["rank_forms"]) + [
@@ -124,9 +141,14 @@ class _Rx:
         self.stop_first = frozenset(w.split()[0] for p in stop_pats for w in first_words(p))
         deg = "|".join(f"(?:{d['pattern']})" for d in r["pos"].get("degrees", []))
         self.degree = re.compile(rf"(?:,\s*)?(?:{deg})(?=\s)\s*") if deg else None
+        # the first two letters a degree can start with (a cheap pre-check before the regex; a one-letter degree
+        # word would need the regex everywhere)
+        words = [w for d in r["pos"].get("degrees", []) for w in first_words(d["pattern"])]
+        self.degree_first = frozenset([","] + [w[:2] for w in words]) if all(len(w) >= 2 for w in words) else None
         self.before_title = re.compile(rf"(?<![\w,])(?<!, )([{U}][{L}]*(?: [{U}][{L}]*){{1,3}})\s*(?:,|-|–)\s*$")
-        self.apposition = re.compile(r"\s*(?:,|-|–|—)\s*")
+        self.apposition = re.compile(r"\s*(?:,|-|–|—|\()\s*")  # '..., Giám đốc' / '(Phó Trưởng phòng ...)'
         self.title_sep = re.compile(r"\s*,\s*|\s+kiêm\s+")
+        self.run_cache: dict = {}
 
 
 @lru_cache(maxsize=None)
@@ -134,34 +156,58 @@ def _rx() -> _Rx:
     return _Rx()
 
 
+_WS = re.compile(r"\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_APPOSED = re.compile(rf"(?<!\w)[{ruledata.UPPER}][\w]*\s*[,\-–]\s*$")  # 'Nguyễn Văn A, ' before a title: apposition
+_WS_OR_DEGREE = re.compile(r"\s+|,\s*(?=(?:GS|PGS|TS|ThS)\b)")
 _KEEP_IN_NAMES = frozenset({"Trung", "Thành", "Công"})  # name words that also start a unit or title word
 
 
-def _name_at(text: str, pos: int, foreign_ok: bool) -> tuple[int, int, str] | None:
-    """A personal name starting at pos: (start, end, name) or None."""
+def _run_words(run: str, rx) -> tuple[tuple[int, int, bool], ...]:
+    """The name-word candidates of a run of capitalised words: (offset, length, may stop the name) for each word
+    before the first acronym, at most MAX_FOREIGN_WORDS (memoised per run, i.e. per name surface)."""
+    out = rx.run_cache.get(run)
+    if out is None:
+        words = []
+        p = 0
+        for w in run.split(" ")[:MAX_FOREIGN_WORDS]:
+            if len(w) > 1 and w.isupper():
+                break  # acronyms ('UBND', 'VĂN THẮNG' bylines) are not name words
+            words.append((p, len(w), w.lower() in rx.stop_first, w in _KEEP_IN_NAMES))
+            p += len(w) + 1
+        out = tuple(words)
+        if len(rx.run_cache) < 200_000:
+            rx.run_cache[run] = out
+    return out
+
+
+def _name_at(text: str, pos: int, foreign_ok: bool | str) -> tuple[int, int, str] | None:
+    """A personal name starting at pos: (start, end, name) or None. foreign_ok: True accepts any name (after a rank
+    or an honorific); 'title' accepts a name without a known surname unless it starts like an organisation."""
     rx, r = _rx(), _rules()
     m = rx.run.match(text, pos)
     if not m:
         return None
-    words = []
-    p = pos
-    for w in m.group(0).split(" ")[:MAX_FOREIGN_WORDS]:
-        if len(w) > 1 and w.isupper():
-            break  # acronyms ('UBND', 'VĂN THẮNG' bylines) are not name words
-        if w.lower() in rx.stop_first and (rx.title_any.match(text, p) or rx.rank.match(text, p)
-                                           or (not words or w not in _KEEP_IN_NAMES) and rx.stop.match(text, p)):
-            break  # 'Nguyễn Văn Thuận Giám đốc' stops before 'Giám'; 'ông Giám đốc' is no name
-        words.append((p, p + len(w)))
-        p += len(w) + 1
-    if not words:
+    n = 0
+    for off, length, stoppable, keep in _run_words(m.group(0), rx):
+        if stoppable:
+            p = pos + off
+            if (rx.title_any.match(text, p) or rx.rank.match(text, p)
+                    or (not n or not keep) and rx.stop.match(text, p)):
+                break  # 'Nguyễn Văn Thuận Giám đốc' stops before 'Giám'; 'ông Giám đốc' is no name
+        n += 1
+        last = (off, length)
+    if not n:
         return None
-    first = text[words[0][0]:words[0][1]]
-    vn = first in r["surnames"]
-    if vn and len(words) > MAX_VN_WORDS and not foreign_ok:
+    words = _run_words(m.group(0), rx)
+    first = text[pos:pos + words[0][1]]
+    vn = first in r["surnames"] or first.startswith(("H'", "H’"))
+    if vn and n > MAX_VN_WORDS and foreign_ok is not True:
         return None
-    if not vn and not foreign_ok:
-        return None
-    start, end = words[0][0], words[-1][1]
+    if not vn and (not foreign_ok or foreign_ok == "title" and (first in r["not_name_starts"] or n > MAX_VN_WORDS)):
+        return None  # after a title, a name of another people ('Giám đốc Công an tỉnh Takeo Ouk Kim Seng'), not an organisation
+    start, end = pos, pos + last[0] + last[1]
     name = text[start:end]
     if person_id(name) in r["historical"]:
         return None
@@ -207,9 +253,8 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
         unit = units_at.get(b.start(g))
         end = b.end()
         lv = rx.level.match(text, end)
-        from analysis.units import resolve_at
         if lv:
-            ws = _c(r"\s+").match(text, lv.end())
+            ws = _WS.match(text, lv.end())
             if not (ws and resolve_at(text, ws.end())):
                 label += " " + lv.group(1)
                 end = lv.end()
@@ -217,12 +262,12 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
             org = unit
             end = max(end, unit["end"])
         else:
-            ws = _c(r"\s+").match(text, end)
+            ws = _WS.match(text, end)
             if ws and ws.end() in units_at:
                 org = units_at[ws.end()]
                 end = org["end"]
     else:
-        ws = _c(r"\s+").match(text, end)
+        ws = _WS.match(text, end)
         if ws and ws.end() in units_at:
             org = units_at[ws.end()]
             end = org["end"]
@@ -259,8 +304,6 @@ def _titles_after(text: str, pos: int, units_at: dict, cache: dict | None = None
 
 def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict]:
     """Every person mention of one text: name, start/end of the name, rank, titles (with organisation), trigger."""
-    from analysis.units import find_unit_mentions, resolve_home
-
     if unit_mentions is None:
         unit_mentions = resolve_home(find_unit_mentions(text), text)
     units_at = {u["start"]: u for u in unit_mentions}
@@ -268,9 +311,9 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
         u.setdefault("affiliation", False)
     rx, r = _rx(), _rules()
     anchors: list[tuple[int, str, str | None, list]] = []  # (name position, trigger, rank, titles before)
-    cands = rx.anchors.positions(text)
+    cands = core_positions(text)
     for m in filter(None, (rx.rank.match(text, p) for p in cands["rank"])):
-        ws = _c(r"\s+|,\s*(?=(?:GS|PGS|TS|ThS)\b)").match(text, m.end())  # 'Đại tá, TS. Nguyễn ...' too
+        ws = _WS_OR_DEGREE.match(text, m.end())  # 'Đại tá, TS. Nguyễn ...' too
         if ws:
             anchors.append((ws.end(), "rank", r["rank_forms"][" ".join(m.group(0).lower().split())], []))
     last_title = -1
@@ -283,24 +326,33 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
             continue
         info, end = hit
         last_title = end
-        ws = _c(r"\s+").match(text, end)
+        ws = _WS.match(text, end)
         if not ws:
-            continue
+            # 'Bộ trưởng Bộ Công an, Đại tướng Tô Lâm': a title, a comma, then a rank and the name; not when the
+            # title is itself in apposition to the name before it ('A, Giám đốc Công an tỉnh X, Đại tá B')
+            ws = _COMMA.match(text, end)
+            if not (ws and rx.rank.match(text, ws.end()) and not _APPOSED.search(text, max(0, m.start() - 30), m.start())):
+                continue
         p = ws.end()
         rank = None
         rm = rx.rank.match(text, p)
         if rm:
             rank = r["rank_forms"][" ".join(rm.group(0).lower().split())]
-            ws2 = _c(r"\s+|,\s*(?=(?:GS|PGS|TS|ThS)\b)").match(text, rm.end())
+            ws2 = _WS_OR_DEGREE.match(text, rm.end())
             if not ws2:
                 continue
             p = ws2.end()
         anchors.append((p, "title", rank, [info]))
+    for m in filter(None, (rx.grank.match(text, p) for p in cands.get("grank", ()))):
+        ws = _WS_OR_DEGREE.match(text, m.end())
+        if ws:
+            anchors.append((ws.end(), "rank", None, []))
     for m in filter(None, (rx.honorific.match(text, p) for p in cands["honorific"])):
         plural = m.group("hon").lower().startswith("các")
         anchors.append((m.end(), "list" if m.group("colon") or plural else "honorific", None, []))
     # a Vietnamese name with a title in apposition and nothing before it: 'Nguyễn Văn A, Giám đốc Công an tỉnh ...'
     spans = sorted((u["start"], u["end"]) for u in unit_mentions)
+    span_starts = [a for a, _ in spans]
     for p in cands["title"]:
         if p < 4 or text[p - 2] not in ",-–" and text[p - 1] not in ",-–":
             continue  # cheap pre-check: only a title right after ', ' or ' - ' can follow a bare name
@@ -308,17 +360,22 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
         if not back:
             continue
         start = back.start(1)
-        if any(s <= start < e for s, e in spans):
+        k = bisect.bisect_right(span_starts, start)
+        if any(s <= start < e for s, e in spans[max(0, k - 3):k]):
             continue  # the tail of an organisation ('Tỉnh ủy Hà Nam, ...')
-        from analysis.units import resolve_at
         place = resolve_at(text, start)
         if place and place[1] >= back.end(1):
             continue  # a place name ('... tỉnh Hà Tĩnh, Giám đốc ...')
         anchors.append((start, "apposition", None, []))
     found: dict[int, dict] = {}
     if rx.degree is not None:  # 'Đại tá, TS. Nguyễn Văn A': the name is after the degree
-        anchors = [(_skip_degree(text, p, rx), *rest) for p, *rest in anchors]
+        first = rx.degree_first
+        anchors = [(_skip_degree(text, a[0], rx), *a[1:])
+                   if first is None or text[a[0]:a[0] + 1] == "," or text[a[0]:a[0] + 2].lower() in first else a
+                   for a in anchors]
     queue = sorted(anchors, key=lambda a: a[0])
+    names_at: dict = {}
+    after_at: dict = {}
     i = 0
     while i < len(queue):
         p, trigger, rank, before = queue[i]
@@ -326,13 +383,18 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
         rm = rx.rank.match(text, p) if trigger in ("list", "honorific") else None
         if rm:  # 'các đồng chí: Thiếu tướng Trần Phú Hà' / 'đồng chí Đại tá ...': the rank anchor does it
             continue
-        hit = _name_at(text, p, foreign_ok=trigger in ("rank", "honorific", "list"))
+        foreign_ok = True if trigger in ("rank", "honorific", "list") else trigger == "title" and "title"
+        if (p, foreign_ok) not in names_at:  # several anchors often lead to one name: read it once
+            names_at[p, foreign_ok] = _name_at(text, p, foreign_ok=foreign_ok)
+        hit = names_at[p, foreign_ok]
         if not hit:
             continue
         start, end, name = hit
-        if len(name.split()) < 2 and trigger not in ("honorific",):
+        if trigger != "honorific" and " " not in name:
             continue
-        titles, after = _titles_after(text, end, units_at, titles_cache)
+        if end not in after_at:
+            after_at[end] = _titles_after(text, end, units_at, titles_cache)
+        titles, after = after_at[end]
         mention = found.get(start)
         if mention is None:
             mention = {"start": start, "end": end, "name": name, "rank": rank, "titles": [], "trigger": trigger}
@@ -343,7 +405,7 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
                 mention["titles"].append(t)
         if trigger == "list":
             # next item of 'các đồng chí: A, title; B, title; ...'
-            nxt = _c(r"\s*;\s*").match(text, after)
+            nxt = _SEMICOLON.match(text, after)
             if nxt:
                 queue.insert(i, (nxt.end(), "list", None, []))
     out = sorted(found.values(), key=lambda d: d["start"])
@@ -394,8 +456,6 @@ def merge_people(mentions: list[dict]) -> list[dict]:
 
 def article_people(article_id: str, text: str, unit_mentions=None, sindex=None) -> tuple[list[dict], list[dict]]:
     """(merged people rows, mention rows) of one article."""
-    from analysis.units import sentence_of
-
     mentions = find_people(text, unit_mentions)
     rows = []
     for p in merge_people(mentions):

@@ -27,6 +27,7 @@ from importlib import resources
 import pandas as pd
 
 from analysis import ruledata
+from analysis.anchors import core_positions
 
 _c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
 from analysis.text import fold
@@ -203,6 +204,12 @@ def _districts() -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+_WS = re.compile(r"\s+")
+_WS0 = re.compile(r"\s*")
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|cùng)\s*")
+_DEPT_GLUE = re.compile(r"\s+|,\s+(?=(?:phòng|chống)\b)")
+_DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
 _RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
 
 
@@ -216,13 +223,37 @@ def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
 
 def resolve_at(text: str, pos: int) -> tuple[Place, int] | None:
     """The longest known place name starting at pos: (Place, end offset) or None."""
-    index, longest = _gazetteer()
-    words = _place_words(text, pos, longest)
+    run = _RUN.match(text, pos)
+    if not run:
+        return None
+    hit = _resolve_run(run.group(0), _gazetteer())
+    return (hit[0], pos + hit[1]) if hit else None
+
+
+_RUN_CACHE: dict = {}
+
+
+def _resolve_run(run: str, gazetteer) -> tuple[Place, int] | None:
+    """The longest known place name a run of capitalised words starts with: (Place, its length) or None
+    (memoised per run of words, i.e. per place-name surface; the cache follows the gazetteer object)."""
+    cache = _RUN_CACHE.get(id(gazetteer))
+    if cache is None or cache[0] is not gazetteer:
+        _RUN_CACHE.clear()
+        cache = _RUN_CACHE[id(gazetteer)] = (gazetteer, {})
+    table = cache[1]
+    if run in table:
+        return table[run]
+    index, longest = gazetteer
+    words = [(w.start(), w.end()) for _, w in zip(range(longest), _WORD.finditer(run))]
+    out = None
     for j in range(len(words), 0, -1):
-        k = key(text[pos:words[j - 1][1]])
+        k = key(run[:words[j - 1][1]])
         if k in index:
-            return index[k], words[j - 1][1]
-    return None
+            out = (index[k], words[j - 1][1])
+            break
+    if len(table) < 200_000:
+        table[run] = out
+    return out
 
 
 def resolve_place(name: str) -> Place | None:
@@ -247,6 +278,7 @@ class _Rx:
     not_places: tuple[str, ...]
     anchors: object
     level_rx: re.Pattern
+    lower_starts: tuple = ()
 
 
 @lru_cache(maxsize=None)
@@ -268,7 +300,10 @@ def _rx() -> _Rx:
         alts.insert(0, f"(?P<c{i}>{ruledata.expand(c['pattern'])})")
     alts.insert(0, "(?P<dept>" + "|".join(ruledata.expand(c["pattern"]) for c in r["departments"]) + ")")
     alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
-    alts.insert(0, "(?P<fixed>" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in forms) + ")")
+    # a named central body, unless a level word or 'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X'
+    # and 'Hội Cựu chiến binh Việt Nam tỉnh X' are provincial bodies
+    alts.insert(0, "(?P<fixed>(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in forms)
+                + r")(?!\s+(?:[Cc]hi nhánh|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?!\w)))")
     # "công an" in lower case is accepted too ("công an tỉnh Quảng Trị"); everything else is case-sensitive.
     master = _c(r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)")
     from analysis.anchors import Anchors
@@ -289,8 +324,12 @@ def _rx() -> _Rx:
     country_paren = re.compile(r"\s*\((?:nước\s+)?(" + "|".join(map(re.escape, sorted(cforms, key=len, reverse=True))) + r")\)")
     stops = sorted(r["department_stop_words"], key=len, reverse=True)
     stop_words = _c(r"(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in stops) + r")(?!\w)")
-    return _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
-               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
+    out = _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
+              int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
+    # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
+    # at an anchor is no unit and the master regex is not tried
+    out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
+    return out
 
 
 def _canonical_police(place: Place) -> str:
@@ -300,13 +339,16 @@ def _canonical_police(place: Place) -> str:
 
 
 def _mention(start, end, unit, kind, place: Place | None = None, level=None, how="text", **extra) -> dict:
-    out = {"start": start, "end": end, "unit": unit, "kind": kind, "level": level, "how": how,
-           "province": None, "province_2025": None, "country": "Việt Nam",
-           "province_code": None, "province_2025_code": None}
-    if place is not None:
-        out.update(province=place.name, province_2025=place.name_2025, country=place.country,
-                   province_code=place.code, province_2025_code=place.code_2025)
-    out.update(extra)
+    if place is None:
+        out = {"start": start, "end": end, "unit": unit, "kind": kind, "level": level, "how": how,
+               "province": None, "province_2025": None, "country": "Việt Nam",
+               "province_code": None, "province_2025_code": None}
+    else:
+        out = {"start": start, "end": end, "unit": unit, "kind": kind, "level": level, "how": how,
+               "province": place.name, "province_2025": place.name_2025, "country": place.country,
+               "province_code": place.code, "province_2025_code": place.code_2025}
+    if extra:
+        out.update(extra)
     return out
 
 
@@ -371,10 +413,10 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
                 break
             items.append((p, hit[1], hit[0]))
             p = hit[1]
-            paren = _c(r"\s*\([^()]{1,40}\)").match(text, p)
+            paren = _PAREN.match(text, p)
             if paren and not rx.country_paren.match(text, p):
                 p = paren.end()
-            sep = _c(r"\s*(?:,|;|và|cùng)\s*").match(text, p)
+            sep = _LIST_SEP.match(text, p)
             if not sep:
                 break
             p = sep.end()
@@ -397,9 +439,9 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     entry, p = _level_at(text, pos)
     level = entry["level"] if entry else ("city" if implied_city else None)
     if implied_city and entry is None:
-        p = _c(r"\s*").match(text, pos).end()
+        p = _WS0.match(text, pos).end()
     elif entry is None:
-        ws = _c(r"\s+").match(text, pos)
+        ws = _WS.match(text, pos)
         p = ws.end() if ws else pos
     if level == "capital":  # 'Công an Thủ đô Viêng Chăn' is the capital's police, not the province's
         hit = resolve_at(text, p)
@@ -485,7 +527,7 @@ def _body_at(text: str, m: re.Match, body: dict, out: list) -> None:
     entry, p = _level_at(text, m.end())
     level = entry["level"] if entry else body.get("level")
     if entry is None:
-        ws = _c(r"\s+").match(text, m.end())
+        ws = _WS.match(text, m.end())
         p = ws.end() if ws else m.end()
     if level == "capital":
         level = "city"
@@ -511,7 +553,7 @@ def _body_at(text: str, m: re.Match, body: dict, out: list) -> None:
             place = _codes_index().get(prov_code) if prov_code else None
             out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
         return
-    if level in ("province", "city") and not _WORD.match(text, p):
+    if level in ("province", "city") and not _WORD.match(text, p) and body.get("home", True):
         end = m.end() if entry is None else m.end() + len(text[m.end():p].rstrip())
         out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name))
 
@@ -522,13 +564,13 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     end = p
     n = 0
     while n < rx.max_words:
-        ws = _c(r"\s+|,\s+(?=(?:phòng|chống)\b)").match(text, p)
+        ws = _DEPT_GLUE.match(text, p)
         if not ws:
             break
         q = ws.end()
         if rx.stop_words.match(text, q):
             break
-        w = _c(rf"[{L}\w][\w]*").match(text, q)
+        w = _DEPT_WORD.match(text, q)
         if not w:
             break
         if text[q].isupper() and not text[q:w.end()].isupper():
@@ -538,6 +580,17 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         p = end
         n += 1
     name = " ".join(text[m.start():end].split())
+    if name.startswith("Phòng"):
+        # a section of a provincial police: 'Phòng Cảnh sát hình sự Công an tỉnh Kon Tum' is one unit
+        ws = _WS.match(text, end)
+        pm = rx.master.match(text, ws.end()) if ws else None
+        if pm and pm.lastgroup and pm.lastgroup[0] == "b" and rx.bodies[int(pm.lastgroup[1:])].get("police"):
+            police: list = []
+            _police_at(text, pm, rx, police)
+            if len(police) == 1 and police[0]["unit"] and police[0]["how"] == "text":
+                u = police[0]
+                out.append({**u, "start": m.start(), "unit": f"{name} {u['unit']}", "kind": "department"})
+                return
     out.append(_mention(m.start(), end, name, "department", None))
 
 
@@ -547,9 +600,11 @@ def find_unit_mentions(text: str) -> list[dict]:
     rx = _rx()
     found: list[dict] = []
     last = -1
-    for pos in rx.anchors.positions(text)["unit"]:
+    for pos in core_positions(text)["unit"]:
         if pos < last:
             continue
+        if text[pos].islower() and not text.startswith(rx.lower_starts, pos):
+            continue  # unit patterns start with a capital but a few ('công an'); the anchors ignore case
         m = rx.master.match(text, pos)
         if not m:
             continue
@@ -588,6 +643,8 @@ def find_unit_mentions(text: str) -> list[dict]:
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
+    if "(" not in text[max(0, start - 3):start + 1]:
+        return False
     before = text.rfind("(", max(0, start - 3), start + 1)
     return before != -1 and text[before + 1:start].strip() == "" and text.find(")", end, end + 3) != -1
 
@@ -731,6 +788,42 @@ def units_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     out = first.merge(counts, on=["article_id", "unit_id"])
     out = out.sort_values(["article_id", "start"]).reset_index(drop=True)
     return out[UNIT_COLUMNS]
+
+
+_UNIT_ROW = operator.itemgetter(*[c for c in UNIT_COLUMNS if c != "mentions"])
+_AT_MENTIONS = UNIT_COLUMNS.index("mentions")
+
+
+def article_units(mentions: list[dict]) -> list[tuple]:
+    """The `units` rows (tuples of UNIT_COLUMNS) of one article's resolved mentions (in text order): per unit its
+    first mention's values (a missing one taken from a later mention, as pandas' groupby().first() does) and
+    the number of mentions. Same rows as units_from_mentions, without a frame per article."""
+    rows: dict[str, list] = {}
+    for d in mentions:
+        row = rows.get(d["unit_id"])
+        if row is None:
+            rows[d["unit_id"]] = [list(_UNIT_ROW(d)), 1]
+            continue
+        row[1] += 1
+        values = row[0]
+        if None in values:
+            for i, v in enumerate(_UNIT_ROW(d)):
+                if values[i] is None and v is not None:
+                    values[i] = v
+    return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n in rows.values()]
+
+
+def units_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The `units` table from article_units rows of many articles, ordered by article and first mention."""
+    if not rows:
+        return pd.DataFrame(columns=UNIT_COLUMNS)
+    a, st = UNIT_COLUMNS.index("article_id"), UNIT_COLUMNS.index("start")
+    rows = sorted(rows, key=lambda r: (r[a], r[st]))
+    frame = pd.DataFrame.from_records(rows, columns=UNIT_COLUMNS)
+    frame["sentence_id"] = frame["sentence_id"].astype("Int64")
+    for c in ("start", "end", "mentions"):
+        frame[c] = frame[c].astype("int64")
+    return frame
 
 
 def extract_units(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

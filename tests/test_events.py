@@ -190,3 +190,36 @@ def test_an_earlier_signing_recalled_in_the_lead_is_not_an_event():
     events, _, _ = events_of(["Tin", "Sau 3 năm ký kết quy chế phối hợp, Công an tỉnh Bắc Giang và Công an tỉnh Lạng "
                                      "Sơn tổ chức hội nghị sơ kết 3 năm thực hiện quy chế phối hợp."])
     assert list(zip(events["kind"], events["agreement_type"])) == [("so_ket", "quy_che_phoi_hop")]
+
+
+def test_review_between_the_ministry_and_a_central_mass_organisation_has_both_parties():
+    events, parties, _ = events_of([
+        "Bộ Công an và Trung ương Hội Liên hiệp Phụ nữ Việt Nam sơ kết 5 năm phối hợp",
+        "Sáng 12/3, tại Hà Nội, Bộ Công an và Trung ương Hội Liên hiệp Phụ nữ Việt Nam tổ chức hội nghị sơ kết 5 năm "
+        "thực hiện Chương trình phối hợp giai đoạn 2020 - 2025.",
+        "Thượng tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an và bà Hà Thị Nga, Chủ tịch Trung ương Hội Liên hiệp Phụ nữ "
+        "Việt Nam đồng chủ trì hội nghị."])
+    assert list(zip(events["kind"], events["agreement_type"], events["term"])) == [
+        ("so_ket", "chuong_trinh_phoi_hop", "2020-2025")]
+    assert list(parties["unit"]) == ["Bộ Công an", "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]
+
+
+def test_signing_of_two_provincial_police_with_ethnic_minority_signatories():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Đắk Lắk và Công an tỉnh Đắk Nông ký kết quy chế phối hợp",
+        "Ngày 14/8, tại TP Buôn Ma Thuột, Công an tỉnh Đắk Lắk và Công an tỉnh Đắk Nông tổ chức lễ ký kết quy chế "
+        "phối hợp bảo đảm an ninh, trật tự vùng giáp ranh.",
+        "Đại tá Lê Vinh Quy, Giám đốc Công an tỉnh Đắk Lắk và Đại tá Y Prô Êban ký kết quy chế."])
+    assert list(zip(events["kind"], events["agreement_type"])) == [("ky_ket", "quy_che_phoi_hop")]
+    assert list(parties["unit"]) == ["Công an tỉnh Đắk Lắk", "Công an tỉnh Đắk Nông"]
+    assert list(sigs["name"]) == ["Lê Vinh Quy", "Y Prô Êban"]
+
+
+def test_interagency_regulation_of_police_procuracy_and_court():
+    events, parties, _ = events_of([
+        "Ký kết quy chế phối hợp liên ngành",
+        "Chiều 2/10, Công an tỉnh Hà Tĩnh, Viện kiểm sát nhân dân tỉnh Hà Tĩnh và Tòa án nhân dân tỉnh Hà Tĩnh ký "
+        "kết quy chế phối hợp trong công tác điều tra, truy tố, xét xử."])
+    assert list(events["kind"]) == ["ky_ket"]
+    assert list(parties["unit"]) == ["Công an tỉnh Hà Tĩnh", "Viện kiểm sát nhân dân tỉnh Hà Tĩnh", "Tòa án nhân dân tỉnh Hà Tĩnh"]
+    assert set(parties["kind"]) == {"police_province", "procuracy", "court"}

@@ -212,3 +212,77 @@ def test_broken_rule_files_name_the_file_and_entry(tmp_path, monkeypatch, name, 
             pp._rules()
     finally:
         restore_rule_files(monkeypatch, pp._rules, pp._rx)
+
+
+# ------------------------------------------------------------------ more shapes of the genre
+
+def test_generic_rank_of_a_foreign_general_gives_a_person_without_grade():
+    got = people("Dự hội đàm có Tướng Sok Phal, Tổng Cục trưởng Tổng cục Cảnh sát quốc gia Campuchia, và tướng "
+                 "Chhay Sinarith, Giám đốc Công an tỉnh Svay Rieng (Campuchia).")
+    assert [(p["name"], p["rank"]) for p in got] == [("Sok Phal", None), ("Chhay Sinarith", None)]
+    assert got[1]["organisation"] == "Công an tỉnh Svay Rieng (Campuchia)"
+    # the tail of a full rank or of the Prime Minister's title is not a generic rank
+    assert [(p["name"], p["rank"]) for p in people("Đại tướng Phan Văn Giang và Thủ tướng Phạm Minh Chính dự.")] == [
+        ("Phan Văn Giang", "Đại tướng"), ("Phạm Minh Chính", None)]
+
+
+def test_title_then_comma_then_rank_and_name_keeps_the_title():
+    p = one("Phát biểu chỉ đạo, Thứ trưởng Bộ Công an, Trung tướng Nguyễn Văn Sơn đề nghị hai đơn vị phối hợp.")
+    assert (p["name"], p["rank"], p["position"], p["organisation"]) == ("Nguyễn Văn Sơn", "Trung tướng", "Thứ trưởng", "Bộ Công an")
+    # in a list, a title in apposition belongs to the name before it, not to the next one
+    got = people("Dự có Đại tá Hoàng Văn Minh, Giám đốc Công an tỉnh Sơn La, Thượng tá Lò Văn Pấng, Phó Giám đốc "
+                 "Công an tỉnh Điện Biên.")
+    assert [(p["name"], p["position"], p["organisation"]) for p in got] == [
+        ("Hoàng Văn Minh", "Giám đốc", "Công an tỉnh Sơn La"), ("Lò Văn Pấng", "Phó Giám đốc", "Công an tỉnh Điện Biên")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thượng tá Ksor Y Bla, Phó Giám đốc Công an tỉnh Gia Lai phát biểu.", "Ksor Y Bla"),
+    ("Trung tá Rơ Mah Tuân, Trưởng Công an huyện Chư Păh báo cáo.", "Rơ Mah Tuân"),
+    ("Đại tá Y Prô Êban, Giám đốc Công an tỉnh Đắk Nông ký kết.", "Y Prô Êban"),
+    ("Bà H'Yim Kđoh, Phó Chủ tịch UBND tỉnh Đắk Lắk dự lễ.", "H'Yim Kđoh"),
+    ("Thiếu tá Sùng A Páo, Trưởng Công an xã Pả Vi phát biểu.", "Sùng A Páo"),
+    ("Đại úy Giàng A Tủa, Đội trưởng Đội Cảnh sát giao thông báo cáo.", "Giàng A Tủa"),
+    ("Thượng úy Mùa A Sử nhận giấy khen.", "Mùa A Sử"),
+    ("Phó Chủ tịch UBND tỉnh Kon Tum Y Ngọc dự lễ.", "Y Ngọc"),
+    ("Giám đốc Công an tỉnh Champasak Khăm Mạ Ni Vông phát biểu.", "Khăm Mạ Ni Vông"),
+    ("Thiếu tướng Sổm Xay Phôm Vi Hản, Giám đốc Công an tỉnh Hủa Phăn (Lào) dự.", "Sổm Xay Phôm Vi Hản"),
+])
+def test_ethnic_minority_lao_and_cambodian_names_after_a_rank_or_title(text, name):
+    assert [p["name"] for p in people(text)] == [name]
+
+
+def test_a_title_before_an_organisation_is_no_name():
+    assert people("Phó Giám đốc Trung tâm Huấn luyện và Tổng Giám đốc Tập đoàn Viễn thông dự lễ.") == []
+
+
+def test_title_in_parentheses_and_comrade_with_rank():
+    p = one("Thiếu tá Đỗ Văn Tài (Đội trưởng Đội Cảnh sát giao thông) báo cáo kết quả.")
+    assert (p["rank"], p["position"]) == ("Thiếu tá", "Đội trưởng")
+    p = one("Đồng chí Đại tá Bùi Quang Bình, Phó Giám đốc Công an tỉnh Hà Nam phát biểu.")
+    assert (p["name"], p["rank"], p["position"], p["organisation"]) == (
+        "Bùi Quang Bình", "Đại tá", "Phó Giám đốc", "Công an tỉnh Hà Nam")
+
+
+@pytest.mark.parametrize("text, position, organisation", [
+    ("ông Trần Quốc Bảo, Chủ tịch UBND huyện Krông Pắc phát biểu.", "Chủ tịch UBND huyện", "Ủy ban nhân dân huyện Krông Pắc (Đắk Lắk)"),
+    ("Đại tá Lê Văn Hòa, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Bình Phước dự.", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Bình Phước"),
+    ("Thiếu tướng Đào Văn Hà, Tư lệnh Bộ Tư lệnh Cảnh sát cơ động phát biểu.", "Tư lệnh", "Bộ Tư lệnh Cảnh sát cơ động"),
+    ("Đại tá Phạm Văn Tuấn, Phó Cục trưởng Cục Cảnh sát giao thông phát biểu.", "Phó Cục trưởng", "Cục Cảnh sát giao thông"),
+    ("Thiếu tá Nông Văn Kiên, Trưởng Công an xã Đồng Đăng phát biểu.", "Trưởng Công an", "Công an xã Đồng Đăng"),
+    ("Thượng tướng Bế Văn Lâm, Chủ tịch Trung ương Hội Nông dân Việt Nam dự.", "Chủ tịch", "Trung ương Hội Nông dân Việt Nam"),
+])
+def test_positions_and_organisations_of_the_genre(text, position, organisation):
+    p = one(text)
+    assert (p["position"], p["organisation"]) == (position, organisation)
+
+
+@pytest.mark.parametrize("entry", ruledata.load("ranks.yaml")["generic_ranks"], ids=lambda e: e["pattern"])
+def test_every_generic_rank_gives_a_person_without_grade(entry):
+    got = people(entry["example"])
+    assert got and got[0]["rank"] is None and len(got[0]["name"].split()) >= 2, got
+
+
+@pytest.mark.parametrize("word", [w for w in NAMES["not_name_starts"] if w not in NAMES["surnames"]])
+def test_organisation_words_after_a_title_are_no_name(word):
+    assert people(f"Phó Giám đốc {word} Ngọc Lâm dự lễ.") == []

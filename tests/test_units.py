@@ -290,3 +290,50 @@ def test_unknown_foreign_spelling_vouched_for_by_its_country():
     got = mentions("Công an tỉnh Xê Pôn Thạ (Lào) và Công an tỉnh Hà Tĩnh hội đàm.")
     assert got[0]["unit"] == "Công an tỉnh Xê Pôn Thạ (Lào)"
     assert (got[0]["kind"], got[0]["country"], got[0]["how"]) == ("foreign_police", "Lào", "unknown_spelling")
+
+
+# ------------------------------------------------------------------ partners of the police beyond the police
+
+def test_central_mass_organisations_front_and_judiciary_are_units_with_kinds():
+    got = {m["unit"]: m["kind"] for m in mentions(
+        "Bộ Công an, Ủy ban Trung ương MTTQ Việt Nam, Trung ương Hội Nông dân Việt Nam, Tổng Liên đoàn Lao động Việt "
+        "Nam, Viện kiểm sát nhân dân tối cao và Tòa án nhân dân tối cao thống nhất chương trình phối hợp.")}
+    assert got == {"Bộ Công an": "ministry", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "front",
+                   "Trung ương Hội Nông dân Việt Nam": "mass_organisation",
+                   "Tổng Liên đoàn Lao động Việt Nam": "mass_organisation",
+                   "Viện kiểm sát nhân dân tối cao": "procuracy", "Tòa án nhân dân tối cao": "court"}
+
+
+def test_provincial_branches_of_mass_organisations_and_state_bodies():
+    got = {m["unit"]: m["kind"] for m in mentions(
+        "Công an tỉnh Bình Định ký kết chương trình phối hợp với Ủy ban MTTQ Việt Nam tỉnh Bình Định, Hội CCB tỉnh "
+        "Bình Định, Đoàn TNCS Hồ Chí Minh tỉnh Bình Định, Sở Giáo dục và Đào tạo tỉnh Bình Định, Cục Thuế tỉnh Bình "
+        "Định và Đài PT-TH Bình Định.")}
+    assert got == {"Công an tỉnh Bình Định": "police_province",
+                   "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Định": "front",
+                   "Hội Cựu chiến binh tỉnh Bình Định": "mass_organisation",
+                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bình Định": "mass_organisation",
+                   "Sở Giáo dục và Đào tạo tỉnh Bình Định": "department_of_state",
+                   "Cục Thuế tỉnh Bình Định": "tax",
+                   "Đài Phát thanh và Truyền hình tỉnh Bình Định": "media"}
+
+
+def test_a_central_name_followed_by_a_level_word_is_the_provincial_branch():
+    assert units_of("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hà Tĩnh phối hợp với Công an tỉnh Hà Tĩnh.") == [
+        "Ngân hàng Nhà nước chi nhánh tỉnh Hà Tĩnh", "Công an tỉnh Hà Tĩnh"]
+    assert units_of("Thành đoàn TP.HCM và Ban Dân vận Thành ủy TP.HCM dự.") == [
+        "Thành đoàn Thành phố Hồ Chí Minh", "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh"]
+
+
+def test_the_word_newspaper_alone_is_no_unit():
+    assert units_of("Báo chí địa phương đưa tin về Công an tỉnh Yên Bái; Báo Yên Bái đăng bài.") == [
+        "Công an tỉnh Yên Bái", "Báo Yên Bái"]
+
+
+def test_police_section_with_its_province_is_one_department():
+    got = mentions("Phòng An ninh kinh tế Công an tỉnh Hà Tĩnh và Phòng Cảnh sát giao thông Công an TP Đà Nẵng ký "
+                   "kết quy chế phối hợp; Phòng Tham mưu Công an tỉnh cũng tham gia.")
+    assert [(m["unit"], m["kind"], m["province"]) for m in got][:2] == [
+        ("Phòng An ninh kinh tế Công an tỉnh Hà Tĩnh", "department", "Hà Tĩnh"),
+        ("Phòng Cảnh sát giao thông Công an thành phố Đà Nẵng", "department", "Đà Nẵng")]
+    assert "Phòng Tham mưu" in [m["unit"] for m in got]  # a bare 'Công an tỉnh' is not folded into the section
