@@ -23,11 +23,12 @@ FUTURE_TOLERANCE_DAYS = 7
 
 _HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=\s|$)\s*", re.IGNORECASE)
 
-# Full dates (with a year), the shapes datelines and metadata use.
-_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/])")
-_YMD = re.compile(r"(?<![\d/.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?(?![\d/])")
+# Full dates (with a year), the shapes datelines and metadata use. A pattern that opens with a lookbehind gets
+# no fast first-character scan from the regex engine, so a lookahead on its possible first characters comes first.
+_DMY = re.compile(r"(?=\d)(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/])")
+_YMD = re.compile(r"(?=\d)(?<![\d/.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?(?![\d/])")
 _YM = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
-_WORDY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.IGNORECASE)
+_WORDY = re.compile(r"(?=n)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}\s?[:hg]\s?\d{2}(?:\s?:\s?\d{2})?(?:\s?(?:AM|PM|SA|CH))?\b|\b\d{1,2}\s?(?:giờ|h)\b", re.IGNORECASE)
 _ZONE = re.compile(r"\(?\b(?:GMT|UTC|ICT)\s*(?:[+\-]\s*\d{1,2}(?::?\d{2})?)?\)?", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"[\s,;:|/\\\-–—()\[\].·•]*")
@@ -142,13 +143,16 @@ _D, _M = r"(\d{1,2})", r"(\d{1,2})"
 _SEP = r"\s?[/.\-]\s?"
 _YEAR = rf"(?:{_SEP}(\d{{4}}))?"
 _END = r"(?![\d])(?!\s?[/.\-]\s?\d)"
+_FIRST = r"(?=[rstcđkhnv\d])"  # the first letters of _LEAD_WORD's words (case-insensitive; keep in step) or the day's digit
+# a day and a month joined by a separator: every pattern below but the wordy ones needs one (a quick pre-check)
+_DAY_SEP_MONTH = re.compile(r"\d\s?[/.\-]\s?\d")
 # 'ngày 12 tháng 9 năm 2022', 'ngày 12 tháng 9'
-_EV_WORDY = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,|/)\s*(\d{4}))?", re.IGNORECASE)
+_EV_WORDY = re.compile(r"(?=n)(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,|/)\s*(\d{4}))?", re.IGNORECASE)
 # ranges: 'Ngày 20 và 21/9', 'Từ ngày 3 đến 5/6', 'Ngày 20-21/9', 'ngày 3, 4/6'
-_EV_RANGE = re.compile(rf"(?:(?<!\w){_LEAD_WORD}|^)(?<![\d/.\-]){_D}\s*(?:và|,|-|–|đến|tới|&)\s*(?:ngày\s+)?(\d{{1,2}}){_SEP}{_M}{_YEAR}{_END}",
+_EV_RANGE = re.compile(rf"{_FIRST}(?:(?<!\w){_LEAD_WORD}|^)(?<![\d/.\-]){_D}\s*(?:và|,|-|–|đến|tới|&)\s*(?:ngày\s+)?(\d{{1,2}}){_SEP}{_M}{_YEAR}{_END}",
                        re.IGNORECASE)
 # single day-month after a lead word: 'Chiều 22-3', 'Ngày 9.8', 'Sáng 14/3', 'Chiều 12/9/2022'
-_EV_SINGLE = re.compile(rf"(?:(?<!\w){_LEAD_WORD}|^)(?<![\d/.\-]){_D}{_SEP}{_M}{_YEAR}{_END}", re.IGNORECASE)
+_EV_SINGLE = re.compile(rf"{_FIRST}(?:(?<!\w){_LEAD_WORD}|^)(?<![\d/.\-]){_D}{_SEP}{_M}{_YEAR}{_END}", re.IGNORECASE)
 
 
 def _resolve(day: int, month: int, year: int | None, reference: str | None) -> str | None:
@@ -187,10 +191,11 @@ def parse_day_month(text: str, reference_iso: str | None) -> str | None:
     candidates = []
     for m in _EV_WORDY.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
-    for m in _EV_RANGE.finditer(text):
-        candidates.append((m.start(), int(m.group(1)), int(m.group(3)), m.group(4)))
-    for m in _EV_SINGLE.finditer(text):
-        candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
+    if _DAY_SEP_MONTH.search(text):
+        for m in _EV_RANGE.finditer(text):
+            candidates.append((m.start(), int(m.group(1)), int(m.group(3)), m.group(4)))
+        for m in _EV_SINGLE.finditer(text):
+            candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
     for start, end, iso in _full_dates(text):
         candidates.append((start, int(iso[8:]), int(iso[5:7]), iso[:4]))
     for _, day, month, year in sorted(candidates, key=lambda c: c[0]):

@@ -10,6 +10,7 @@ is an error, never an empty table).
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import operator
@@ -64,17 +65,23 @@ def _sentences_by_article(sentences: pd.DataFrame) -> dict[str, list[dict]]:
     return out
 
 
-def extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """units, unit_mentions, people, person_mentions, events, event_parties, event_signatories."""
-    # Millions of small short-lived dicts and no reference cycles: the cyclic garbage collector would only
-    # rescan them again and again, so it is paused for the duration (and restored as it was).
+@contextlib.contextmanager
+def _gc_paused():
+    """Millions of small short-lived dicts and no reference cycles: the cyclic garbage collector would only
+    rescan them again and again, so it is paused for the duration (and restored as it was)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract_core(articles, sentences)
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """units, unit_mentions, people, person_mentions, events, event_parties, event_signatories."""
+    with _gc_paused():
+        return _extract_core(articles, sentences)
 
 
 def _extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -118,11 +125,12 @@ def _extract_core(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, 
 
 def extract_tables(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Every table of the extraction contract (and the extra mention tables) for these articles."""
-    tables = extract_core(articles, sentences)
-    tables["references"] = _extractor("references")(articles, sentences)
-    tables["themes"] = _extractor("themes")(articles, sentences)
-    quantities = _extractor("quantities")
-    tables["quantities"] = quantities(articles, sentences, units=tables["units"], events=tables["events"])
+    with _gc_paused():  # references, themes and quantities too (see _gc_paused)
+        tables = extract_core(articles, sentences)
+        tables["references"] = _extractor("references")(articles, sentences)
+        tables["themes"] = _extractor("themes")(articles, sentences)
+        quantities = _extractor("quantities")
+        tables["quantities"] = quantities(articles, sentences, units=tables["units"], events=tables["events"])
     order = ["events", "event_parties", "event_signatories", "units", "people", "references", "themes", "quantities",
              "unit_mentions", "person_mentions"]
     return {name: tables[name] for name in order}

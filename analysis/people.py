@@ -149,6 +149,7 @@ class _Rx:
         self.apposition = re.compile(r"\s*(?:,|-|–|—|\()\s*")  # '..., Giám đốc' / '(Phó Trưởng phòng ...)'
         self.title_sep = re.compile(r"\s*,\s*|\s+kiêm\s+")
         self.run_cache: dict = {}
+        self.title_entries: dict = {}  # a title's surface ('Giám đốc', 'giám  đốc') -> its entry (see _title_entry)
 
 
 @lru_cache(maxsize=None)
@@ -190,7 +191,8 @@ def _name_at(text: str, pos: int, foreign_ok: bool | str) -> tuple[int, int, str
     if not m:
         return None
     n = 0
-    for off, length, stoppable, keep in _run_words(m.group(0), rx):
+    words = _run_words(m.group(0), rx)
+    for off, length, stoppable, keep in words:
         if stoppable:
             p = pos + off
             if (rx.title_any.match(text, p) or rx.rank.match(text, p)
@@ -200,7 +202,6 @@ def _name_at(text: str, pos: int, foreign_ok: bool | str) -> tuple[int, int, str
         last = (off, length)
     if not n:
         return None
-    words = _run_words(m.group(0), rx)
     first = text[pos:pos + words[0][1]]
     vn = first in r["surnames"] or first.startswith(("H'", "H’"))
     if vn and n > MAX_VN_WORDS and foreign_ok is not True:
@@ -212,6 +213,22 @@ def _name_at(text: str, pos: int, foreign_ok: bool | str) -> tuple[int, int, str
     if person_id(name) in r["historical"]:
         return None
     return start, end, name
+
+
+def _title_entry(head: str, rx) -> dict | None:
+    """The rule entry of a title surface (memoised per surface: a few hundred distinct spellings)."""
+    entries = rx.title_entries
+    if head in entries:
+        return entries[head]
+    entry = rx.title_by_text.get(" ".join(head.lower().split()))
+    if entry is None:
+        for trx, e in rx.title_alts:
+            if trx.fullmatch(head):
+                entry = e
+                break
+    if len(entries) < 50_000:
+        entries[head] = entry
+    return entry
 
 
 def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m: re.Match | None = None) -> tuple[dict, int] | None:
@@ -226,12 +243,7 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
     if not m:
         return None
     head = text[m.end("dep") if m.group("dep") else m.start():m.end()]
-    entry = rx.title_by_text.get(" ".join(head.lower().split()))
-    if entry is None:
-        for trx, e in rx.title_alts:
-            if trx.fullmatch(head):
-                entry = e
-                break
+    entry = _title_entry(head, rx)
     if entry is None:
         return None
     label = entry["title"]
@@ -272,7 +284,11 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
             org = units_at[ws.end()]
             end = org["end"]
         else:  # 'Trưởng Công an huyện Mường Tè': the unit starts inside the title
-            inside = next((units_at[k] for k in range(m.start() + 1, end) if k in units_at), None)
+            inside = None
+            for k in range(m.start() + 1, end):
+                if k in units_at:
+                    inside = units_at[k]
+                    break
             if inside is not None:
                 org = inside
                 end = max(end, inside["end"])
