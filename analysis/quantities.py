@@ -38,20 +38,16 @@ from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd
-import yaml
 
-from analysis import paths
+from analysis import ruledata
 from analysis.grouping import SEP, by_article
+from analysis.ruledata import RuleDataError
 
 DATA_FILE = "quantities.yaml"
 COLUMNS = ["article_id", "text", "value", "unit", "measure", "qualifier", "about", "mentions", "sentence_id", "start", "end"]
 _LISTS = ("count_openers", "percent", "counters", "measures", "durations", "participants", "identifier_before", "date_before",
           "calendar_after", "anniversary_before", "anniversary_after", "qualifiers", "about_stop", "not_counted", "money_cues",
           "worth_words")
-
-
-class RuleDataError(ValueError):
-    """A rule-data file holds an entry the extractor cannot use."""
 
 
 def _fail(path, where: str, problem: str, fix: str):
@@ -65,11 +61,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=None)
 def rules() -> dict:
     """The validated content of data/quantities.yaml with its compiled patterns (loaded once)."""
-    path = paths.data_file(DATA_FILE)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    path, data = ruledata.read(DATA_FILE)
     return compile_rules(data, path)
 
 

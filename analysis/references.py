@@ -30,11 +30,11 @@ from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd
-import yaml
 
-from analysis import paths
 from analysis.text import slugify as _slugify
+from analysis import ruledata
 from analysis.grouping import SEP, by_article
+from analysis.ruledata import RuleDataError
 
 DATA_FILE = "references.yaml"
 KINDS = ("nghi_quyet", "quyet_dinh", "ket_luan", "chi_thi", "de_an", "quy_che", "nghi_dinh", "luat", "other")
@@ -63,10 +63,6 @@ def slugify(text: str) -> str:
     return _slugify(text)
 
 
-class RuleDataError(ValueError):
-    """A rule-data file holds an entry the extractor cannot use."""
-
-
 # --------------------------------------------------------------------------- rule data
 
 def _fail(path, where: str, problem: str, fix: str):
@@ -76,11 +72,7 @@ def _fail(path, where: str, problem: str, fix: str):
 @lru_cache(maxsize=None)
 def rules() -> dict:
     """The validated content of data/references.yaml with its compiled patterns (loaded once)."""
-    path = paths.data_file(DATA_FILE)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    path, data = ruledata.read(DATA_FILE)
     return compile_rules(data, path)
 
 

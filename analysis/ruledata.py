@@ -18,6 +18,19 @@ def expand(pattern: str) -> str:
     return pattern.replace("{U}", f"[{UPPER}]").replace("{L}", f"[{LOWER}]")
 
 
+class RuleDataError(ValueError):
+    """A rule-data file holds an entry the extractor cannot use."""
+
+
+def read(name: str):
+    """(path, parsed YAML) of analysis/data/NAME; invalid YAML raises RuleDataError naming the file."""
+    path = paths.data_file(name)
+    try:
+        return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """The parsed YAML file analysis/data/NAME, checked: it starts with a comment saying where it came from."""

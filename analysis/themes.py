@@ -37,10 +37,10 @@ from functools import lru_cache
 
 import ahocorasick
 import pandas as pd
-import yaml
 
-from analysis import paths
+from analysis import ruledata
 from analysis.grouping import SEP, by_article
+from analysis.ruledata import RuleDataError
 
 DATA_FILE = "themes.yaml"
 COLUMNS = ["article_id", "theme", "label_vi", "label_en", "hits", "score", "sentence_id", "start", "end", "evidence"]
@@ -50,10 +50,6 @@ CONTRACT_THEMES = (
     "cai_cach_hanh_chinh", "an_sinh_xa_hoi", "van_hoa_the_thao", "covid19", "moi_truong_attp", "dai_hoi_dang",
     "giao_thong", "pccc",
 )
-
-
-class RuleDataError(ValueError):
-    """A rule-data file holds an entry the extractor cannot use."""
 
 
 def _fail(path, where: str, problem: str, fix: str):
@@ -68,11 +64,7 @@ def _variants(phrase: str) -> set[str]:
 @lru_cache(maxsize=None)
 def rules() -> dict:
     """The validated content of data/themes.yaml and its automaton (loaded once)."""
-    path = paths.data_file(DATA_FILE)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{path}: not valid YAML ({exc})") from exc
+    path, data = ruledata.read(DATA_FILE)
     return compile_rules(data, path)
 
 
