@@ -11,7 +11,10 @@ Public functions (pure; rule data in analysis/data/events.yaml, loaded once):
 
 An event is read from the article's title and lead (the first two paragraphs): every clause with a kind trigger
 ('ký kết', 'sơ kết', 'Hội nghị sơ kết', ...) and, where the kind needs one, an agreement ('quy chế phối hợp', ...).
-Clauses of the same event merge. Sentences anywhere that name who signed ('Đại tá A, Giám đốc ... và Thiếu
+Clauses of the same event merge; 'ký kết A và B' / 'ký kết A, B' with agreements of different types is one signing
+per agreement. A body sentence that signs an agreement differing (type or number) from the events found so far
+('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') is one more signing, with the lead event's parties,
+place and date where it names none; repeats, earlier and future signings are not. Sentences anywhere that name who signed ('Đại tá A, Giám đốc ... và Thiếu
 tướng B, ... ký kết ... giữa X và Y') add signatories; when they split one signing between different pairs of
 units, the signing becomes one event per pair.
 """
@@ -122,10 +125,20 @@ def _agreement_rx() -> tuple[re.Pattern, list[str]]:
     return re.compile("|".join(f"(?P<a{i}>{a})" for i, (a, _) in enumerate(alts)), re.IGNORECASE), types
 
 
-def find_agreement(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """Leftmost (then longest) agreement phrase in text[start:end]."""
+def find_agreement(text: str, start: int, end: int, positions: list[int] | None = None) -> tuple[int, int, str] | None:
+    """Leftmost (then longest) agreement phrase in text[start:end]. positions: candidate offsets of the whole text
+    (_agreement_anchors().positions(text)["agreement"]), to try the regex only there."""
     rx, types = _agreement_rx()
-    m = rx.search(text, start, end)
+    if positions is None:
+        m = rx.search(text, start, end)
+    else:
+        m = None
+        for p in positions[bisect.bisect_left(positions, start):]:
+            if p >= end:
+                break
+            m = rx.match(text, p, end)
+            if m:
+                break
     return (m.start(), m.end(), types[int(m.lastgroup[1:])]) if m else None
 
 
@@ -152,6 +165,12 @@ _RETRO = re.compile(r"(?:(?:sau|qua)\s+(?:\d+|một|hai|ba|bốn|năm|mười)\s
 _PASSIVE = re.compile(r"được\s*$")  # 'Quy chế phối hợp ... đã được ký kết'
 _OWNER = re.compile(r"(?<!\w)(?:thuộc|của|trực thuộc)\s*$")
 _CLAUSE_END = re.compile(r"[;.](?!\w)")
+_JOINED = re.compile(r"(?:\s+và|\s*,)\s*$")  # 'A và B', 'A, B': the connector right before the next agreement
+_GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
+_BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
+_NOT_YET = re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+_HISTORY = re.compile(r"(?<!\w)(?:trước đó|trước đây|đã từng|từng)(?!\w)", re.IGNORECASE)
 _LEVEL = re.compile(r"(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Thủ đô)\s*")
 
 
@@ -209,32 +228,47 @@ def _unique(units: list[dict]) -> list[dict]:
     return out
 
 
-def _clauses(text: str, sent: dict, positions: list[int] | None = None) -> list[dict]:
-    """Event clauses of one sentence: kind, agreement, term, doc number, span."""
+def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None) -> list[dict]:
+    """Event clauses of one sentence: kind, agreement, term, doc number, span. agr_pos: agreement candidates."""
     triggers = find_triggers(text, sent["start"], sent["end"], positions)
     out = []
     for i, (ts, te, kind) in enumerate(triggers):
         if kind["kind"] == "ky_ket" and _RETRO.search(text, max(sent["start"], ts - 30), ts):
             continue  # 'sau 3 năm ký kết ...', 'kể từ khi ký kết ...': an earlier signing, not this event
         seg_end = triggers[i + 1][0] if i + 1 < len(triggers) else sent["end"]
-        agr = find_agreement(text, te, seg_end)
+        agr = find_agreement(text, te, seg_end, agr_pos)
         if agr is None:
             prev_end = triggers[i - 1][1] if i else sent["start"]
             # 'Quy chế phối hợp ... được ký kết' : the agreement right before the trigger
-            before = find_agreement(text, prev_end, ts)
+            before = find_agreement(text, prev_end, ts, agr_pos)
             if before and _PASSIVE.search(text, before[1], ts) is not None:
                 agr = before
         if agr is None and kind["requires_agreement"]:
             continue
-        window_start = agr[1] if agr else te
-        stop = _CLAUSE_END.search(text, window_start, seg_end)
-        window = text[window_start:stop.start() if stop else seg_end]
-        window = re.split(r",\s*(?:và|đồng thời)\s", window)[0]
-        term = find_term(window)
-        doc = _DOC.search(window[:60])
-        out.append({"kind": kind["kind"], "agreement_type": agr[2] if agr else None, "term": term,
-                    "doc_number": doc.group(1) if doc else None,
-                    "start": ts, "end": agr[1] if agr and agr[0] >= ts else te, "sent": sent})
+        # 'ký kết A và B', 'ký kết A, B': further agreements of other types joined to the first, one clause each
+        agrs = [agr]
+        if kind["kind"] == "ky_ket" and agr is not None and agr[0] >= ts:
+            stop = _CLAUSE_END.search(text, agr[1], seg_end)
+            clause_end = stop.start() if stop else seg_end
+            while True:
+                nxt = find_agreement(text, agrs[-1][1], clause_end, agr_pos)
+                if nxt is None or not _JOINED.search(text, agrs[-1][1], nxt[0]) or any(a[2] == nxt[2] for a in agrs):
+                    break
+                agrs.append(nxt)
+        for j, a in enumerate(agrs):
+            window_start = a[1] if a else te
+            stop = _CLAUSE_END.search(text, window_start, seg_end)
+            window_end = stop.start() if stop else seg_end
+            if j + 1 < len(agrs):
+                window_end = min(window_end, agrs[j + 1][0])
+            window = text[window_start:window_end]
+            window = re.split(r",\s*(?:và|đồng thời)\s", window)[0]
+            term = find_term(window)
+            doc = _DOC.search(window[:60])
+            out.append({"kind": kind["kind"], "agreement_type": a[2] if a else None, "term": term,
+                        "doc_number": doc.group(1) if doc else None,
+                        "start": ts if j == 0 else a[0], "end": a[1] if a and a[0] >= ts else te, "sent": sent,
+                        "surface": text[a[0]:a[1]] if a else None})
     return out
 
 
@@ -274,6 +308,8 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 for c in cl:
                     _add(events, c)
                 break
+    lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
+    _body_signings(text, sents, lead_ids, events, positions, article)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -293,6 +329,12 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 if s["start"] not in day_of:
                     day_of[s["start"]] = dates.parse_day_month(text[s["start"]:s["end"]], reference)
                 ev["date"] = day_of[s["start"]]
+        if ev.get("from_body") and events[0] is not ev:  # a signing at the lead's event: its parties, place, date
+            main = events[0]
+            if len(ev["parties"]) < 2:
+                ev["parties"] = _unique(ev["parties"] + main["parties"])
+            ev["place"] = ev["place"] or main["place"]
+            ev["date"] = ev["date"] or main["date"]
         ev["date"] = ev["date"] or article.get("event_date")
     # a review or signing that names no agreement is a cooperation event only between two or more parties
     # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
@@ -306,6 +348,70 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     for n, ev in enumerate(events, start=1):
         ev["event_id"] = f"{article['article_id']}:e{n}"
     return events
+
+
+def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],
+                   article: dict) -> int:
+    """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
+    that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
+    adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events."""
+    ref = article.get("published") or article.get("event_date")
+    ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
+    starts = [s["start"] for s in sents]
+    idx = [i for i in sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
+           if sents[i]["sentence_id"] not in lead_ids]
+    if not idx:
+        return 0
+    agr_pos = _agreement_anchors().positions(text)["agreement"]  # sentences with no agreement word: no clause
+    added = 0
+    for i in idx:
+        s = sents[i]
+        lo = bisect.bisect_left(agr_pos, s["start"])
+        if lo >= len(agr_pos) or agr_pos[lo] >= s["end"]:
+            continue
+        for c in _clauses(text, s, positions, agr_pos):
+            if c["kind"] != "ky_ket" or c["agreement_type"] is None:
+                continue
+            before = text[s["start"]:c["start"]]
+            if _NOT_YET.search(before) or _HISTORY.search(before):
+                continue
+            if ref_year and any(int(y) < ref_year for y in _YEAR.findall(before)):
+                continue
+            if _repeats(text, c, events):
+                continue
+            _add_new(events, c)
+            events[-1]["from_body"] = True
+            added += 1
+    return added
+
+
+@lru_cache(maxsize=None)
+def _agreement_anchors():
+    from analysis.anchors import Anchors, _split_top
+
+    return Anchors({"agreement": [alt for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]})
+
+
+def _same_number(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = a.upper(), b.upper()
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
+def _repeats(text: str, clause: dict, events: list[dict]) -> bool:
+    """True when the clause names an agreement already found: same type and no different number, or a bare
+    generic word ('ký kết quy chế', 'Qui chế này') where a known agreement of that family exists."""
+    surface = clause.get("surface") or ""
+    end = clause["end"]
+    for ev in events:
+        if ev["agreement_type"] == clause["agreement_type"] and _same_number(ev["doc_number"], clause["doc_number"]):
+            return True
+    if _BACKREF.match(text, end):
+        return any(ev["agreement_type"] for ev in events)
+    if clause["agreement_type"] == "other" and _GENERIC.fullmatch(surface.strip()):
+        return any(ev["agreement_type"] for ev in events)
+    return False
 
 
 def _structure(text: str) -> re.Match | None:
@@ -335,6 +441,10 @@ def _add(events: list[dict], clause: dict) -> None:
             if clause["sent"] not in ev["sentences"]:
                 ev["sentences"].append(clause["sent"])
             return
+    _add_new(events, clause)
+
+
+def _add_new(events: list[dict], clause: dict) -> None:
     events.append({"kind": clause["kind"], "agreement_type": clause["agreement_type"], "term": clause["term"],
                    "doc_number": clause["doc_number"], "structure": None, "start": clause["start"], "end": clause["end"],
                    "sentence_id": clause["sent"]["sentence_id"], "clauses": [clause], "sentences": [clause["sent"]]})

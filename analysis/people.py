@@ -113,6 +113,7 @@ class _Rx:
         self.qual = re.compile(r"\s+(" + "|".join(re.escape(q["word"]) for q in r["pos"]["qualifiers"]) + r")(?!\w)")
         self.body = re.compile(r"\s+(?:" + "|".join(f"(?P<b{i}>{ruledata.expand(b['pattern'])})" for i, b in enumerate(r["pos"]["bodies"])) + r")(?!\w)")
         self.body_shift = [int(b.get("shift", 0)) for b in r["pos"]["bodies"]]
+        self.body_party = [bool(b.get("party")) for b in r["pos"]["bodies"]]
         self.level = re.compile(r"\s+(tỉnh|thành phố|huyện|quận|xã|phường)(?!\w)")
         hon = "|".join(f"(?:{h['pattern']})" for h in r["pos"]["honorifics"])
         self.honorific = re.compile(rf"(?<!\w)(?P<hon>{hon})(?P<colon>\s*:)?\s+", re.IGNORECASE)
@@ -248,6 +249,7 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
         return None
     label = entry["title"]
     priority = int(entry["priority"])
+    membership = bool(entry.get("membership"))
     if m.group("dep"):
         label = "Phó " + label[0].upper() + label[1:]
         priority -= 25
@@ -262,6 +264,7 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
         g = b.lastgroup
         label += " " + " ".join(b.group(g).split())
         priority += rx.body_shift[int(g[1:])]
+        membership = membership or rx.body_party[int(g[1:])]
         unit = units_at.get(b.start(g))
         end = b.end()
         lv = rx.level.match(text, end)
@@ -294,7 +297,8 @@ def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m:
                 end = max(end, inside["end"])
     if org is not None:
         org["affiliation"] = True  # the unit is someone's organisation here, not a party (see analysis.events)
-    return {"title": label, "priority": priority, "organisation": org["unit"] if org else None}, end
+    return {"title": label, "priority": priority, "organisation": org["unit"] if org else None,
+            "membership": membership}, end
 
 
 def _titles_after(text: str, pos: int, units_at: dict, cache: dict | None = None) -> tuple[list[dict], int]:
@@ -437,7 +441,10 @@ def _skip_degree(text: str, pos: int, rx) -> int:
 
 def merge_people(mentions: list[dict]) -> list[dict]:
     """One record per person of an article: short back-references ('ông Lưu') joined to the full name that ends
-    with them; rank = first seen; every title kept; main position = the title of highest priority."""
+    with them; rank = first seen; every title kept; main position = the title of highest priority among the
+    person's executive posts, a Party-committee membership ('Ủy viên Bộ Chính trị', 'Phó Bí thư Quân ủy Trung
+    ương', 'Bí thư Đảng ủy Công an tỉnh') only when there is no other title; organisation = the main title's, else
+    the first an executive post names, else any."""
     full = [m for m in mentions if len(m["name"].split()) > 1]
     people: dict[str, dict] = {}
     for m in mentions:
@@ -460,8 +467,9 @@ def merge_people(mentions: list[dict]) -> list[dict]:
     out = []
     for p in people.values():
         titles = p["titles"]
-        main = max(titles, key=lambda t: t["priority"]) if titles else None
-        org = main["organisation"] if main and main["organisation"] else next((t["organisation"] for t in titles if t["organisation"]), None)
+        main = max(titles, key=lambda t: (not t.get("membership"), t["priority"])) if titles else None
+        org = main["organisation"] if main and main["organisation"] else next(
+            (t["organisation"] for t in sorted(titles, key=lambda t: bool(t.get("membership"))) if t["organisation"]), None)
         positions = list(dict.fromkeys(t["title"] for t in titles))
         out.append({"name": p["name"], "rank": p["rank"], "position": main["title"] if main else None,
                     "positions": positions, "organisation": org, "start": p["first"]["start"], "end": p["first"]["end"],

@@ -19,7 +19,8 @@ Not quantities: dates and times ("22-3", "12/9/2022", "13:07", "năm 2024" — a
 anniversaries ("kỷ niệm 80 năm Ngày truyền thống"), identifiers and ordinals ("số 303", "lần thứ
 2", "khoản 2 Điều 3", "12-NQ/TW", "Đề án 06"; but "tổng số 150 cán bộ" is a count), years before a
 noun ("năm 2023 công an ..."), numbers after a date word ("tháng 3 người dân ..."), and counts of the
-event's own participants ("Công an 07 tỉnh, thành phố", "2 đơn vị"). When the units table is given,
+event's own participants ("Công an 07 tỉnh, thành phố", "2 đơn vị", "hai Bộ đã ký kết", "ba bộ, ngành",
+"Công an 3 phường"; but "50 bộ máy vi tính" is a count). When the units table is given,
 a number inside a unit's span is skipped too.
 
 `about` says what the quantity is: the counted noun and its words for a count; for money said to be
@@ -133,6 +134,8 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         "not_counted": fold("not_counted"),
         "money_cue": re.compile(rf"(?<!\w)(?:{low(data['money_cues'])})(?!\w)"),
         "worth_words": tuple(sorted({w.casefold() for w in data["worth_words"]}, key=len, reverse=True)),
+        "participant_bodies": frozenset(w.casefold() for w in data.get("participant_bodies") or ()),
+        "next_word": re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)"),
     }
 
 
@@ -207,6 +210,24 @@ def _word_before(lower: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
+_AFTER_POLICE = re.compile(r"(?<!\w)công an\s+$")
+
+
+def _counts_parties(text: str, lower: str, m: re.Match, start: int, r: dict) -> bool:
+    """Whether a count counts the event's parties: its noun is an organisation noun written capitalised or with
+    nothing counted after it ("hai Bộ đã ký", "ba bộ, ngành"), or the number follows "Công an"."""
+    if _AFTER_POLICE.search(lower, max(0, start - 16), start):
+        return True
+    g = "unit" if m.group("unit") is not None else "noun" if "noun" in m.groupdict() and m.group("noun") else None
+    if g is None or m.group(g) not in r["participant_bodies"]:
+        return False
+    if text[m.start(g)].isupper():
+        return True
+    nxt = r["next_word"].match(lower, m.end(g))
+    word = nxt.group(1) if nxt else ""
+    return not word or not word[0].isalpha() or word in r["not_counted"]
+
+
 def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20")
 
@@ -263,6 +284,8 @@ def _candidates(text: str, r: dict, lower: str | None = None):
             prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
             if prev_q in r["date_before"] or prev in r["date_before"]:
                 continue  # "ngày 15 tháng 6", "năm 2023 công an ...", "lúc 9 giờ"
+            if kind != "duration" and _counts_parties(text, lower, m, start, r):
+                continue  # "hai Bộ đã ký kết", "hai bộ, ngành", "Công an 3 phường": the event's own participants
         if kind == "duration":
             if r["calendar_after"].match(text, m.end()) or r["anniversary_after"].match(text, m.end()):
                 continue

@@ -223,3 +223,72 @@ def test_interagency_regulation_of_police_procuracy_and_court():
     assert list(events["kind"]) == ["ky_ket"]
     assert list(parties["unit"]) == ["Công an tỉnh Hà Tĩnh", "Viện kiểm sát nhân dân tỉnh Hà Tĩnh", "Tòa án nhân dân tỉnh Hà Tĩnh"]
     assert set(parties["kind"]) == {"police_province", "procuracy", "court"}
+
+
+def test_two_agreements_signed_together_are_two_signings():
+    events, parties, _ = events_of([
+        "Tin hoạt động",
+        "Sáng 12/7, tại TP. Vĩnh Long, Công an tỉnh Vĩnh Long và Công an tỉnh Trà Vinh tổ chức ký kết quy chế phối "
+        "hợp năm 2024 và kế hoạch phối hợp phòng, chống tội phạm ma túy giai đoạn 2024 - 2026.",
+    ], published="2024-07-13")
+    assert list(zip(events["kind"], events["agreement_type"], events["term"])) == [
+        ("ky_ket", "quy_che_phoi_hop", "2024"), ("ky_ket", "ke_hoach_phoi_hop", "2024-2026")]
+    assert set(events["date"]) == {"2024-07-12"} and set(events["place"]) == {"TP. Vĩnh Long"}
+    for eid in events["event_id"]:
+        assert set(parties.loc[parties["event_id"] == eid, "unit"]) == {"Công an tỉnh Vĩnh Long", "Công an tỉnh Trà Vinh"}
+
+
+def test_agreements_listed_with_a_comma_and_same_type_ones_stay_one():
+    events, _, _ = events_of([
+        "Tin", "Ngày 4/6, Công an tỉnh Bắc Ninh và Công an tỉnh Bắc Giang ký kết biên bản ghi nhớ, chương trình "
+        "phối hợp bảo đảm an ninh khu vực giáp ranh."])
+    assert list(events["agreement_type"]) == ["bien_ban_hop_tac", "chuong_trinh_phoi_hop"]
+    one, _, _ = events_of([
+        "Tin", "Ngày 4/6, Công an tỉnh Bắc Ninh và Công an tỉnh Bắc Giang ký kết quy chế phối hợp và quy chế hợp tác."])
+    assert list(one["agreement_type"]) == ["quy_che_phoi_hop"]
+    review, _, _ = events_of([
+        "Tin", "Ngày 4/6, Công an tỉnh Bắc Ninh và Công an tỉnh Bắc Giang sơ kết thực hiện quy chế phối hợp và "
+        "kế hoạch phối hợp."])
+    assert list(review["kind"]) == ["so_ket"]
+
+
+def test_a_signing_told_in_the_body_takes_the_lead_event_parties():
+    events, parties, _ = events_of([
+        "Hội nghị tổng kết 3 năm thực hiện quy chế phối hợp",
+        "Chiều 20/11, tại TP. Quy Nhơn, Công an tỉnh Bình Định và Bộ Chỉ huy Quân sự tỉnh Bình Định tổ chức hội nghị "
+        "tổng kết 3 năm thực hiện quy chế phối hợp.",
+        "Hội nghị đánh giá kết quả phối hợp tuần tra, kiểm soát trên địa bàn.",
+        "Dịp này, hai đơn vị đã ký kết kế hoạch phối hợp số 112/KH-CAT-BCH giai đoạn 2025 - 2027.",
+        "Sau hội nghị, hai đơn vị tiếp tục thực hiện quy chế phối hợp đã ký kết.",
+    ], published="2024-11-21")
+    assert list(zip(events["kind"], events["agreement_type"])) == [("tong_ket", "quy_che_phoi_hop"),
+                                                                   ("ky_ket", "ke_hoach_phoi_hop")]
+    ev = events.iloc[1]
+    assert (ev["doc_number"], ev["term"], ev["date"], ev["place"]) == ("112/KH-CAT-BCH", "2025-2027", "2024-11-20", "TP. Quy Nhơn")
+    assert set(parties.loc[parties["event_id"] == ev["event_id"], "unit"]) == {
+        "Công an tỉnh Bình Định", "Bộ Chỉ huy Quân sự tỉnh Bình Định"}
+
+
+def test_body_sentences_repeating_the_lead_agreement_or_recalling_history_add_no_event():
+    events, _, _ = events_of([
+        "Công an tỉnh Sóc Trăng và Công an tỉnh Bạc Liêu ký kết chương trình phối hợp",
+        "Ngày 9/5, Công an tỉnh Sóc Trăng và Công an tỉnh Bạc Liêu tổ chức lễ ký kết chương trình phối hợp số "
+        "07/CTPH năm 2024.",
+        "Đại diện lãnh đạo hai đơn vị đã ký kết chương trình phối hợp số 07/CTPH.",
+        "Việc ký kết bản ghi nhớ này là cơ sở để hai đơn vị phối hợp chặt chẽ.",
+        "Trước đó, hai đơn vị đã ký kết biên bản hợp tác về phòng, chống ma túy.",
+        "Năm 2019, hai đơn vị đã ký kết quy chế phối hợp về phòng, chống tội phạm.",
+        "Thời gian tới, hai đơn vị sẽ ký kết kế hoạch phối hợp bảo đảm an ninh nông thôn.",
+        "Các đơn vị cũng ký kết quy chế.",
+    ])
+    assert list(zip(events["kind"], events["agreement_type"], events["doc_number"])) == [
+        ("ky_ket", "chuong_trinh_phoi_hop", "07/CTPH")]
+
+
+def test_a_body_signing_of_the_same_type_with_another_number_is_a_new_event():
+    events, _, _ = events_of([
+        "Tin", "Ngày 2/3, Công an tỉnh Lào Cai và Công an tỉnh Yên Bái sơ kết kế hoạch phối hợp số 15/KH-CA.",
+        "Tại hội nghị, hai đơn vị ký kết kế hoạch phối hợp số 31/KH-CA giai đoạn 2024 - 2025.",
+    ])
+    assert list(zip(events["kind"], events["doc_number"], events["term"].fillna(""))) == [
+        ("so_ket", "15/KH-CA", ""), ("ky_ket", "31/KH-CA", "2024-2025")]

@@ -286,3 +286,26 @@ def test_every_generic_rank_gives_a_person_without_grade(entry):
 @pytest.mark.parametrize("word", [w for w in NAMES["not_name_starts"] if w not in NAMES["surnames"]])
 def test_organisation_words_after_a_title_are_no_name(word):
     assert people(f"Phó Giám đốc {word} Ngọc Lâm dự lễ.") == []
+
+
+def test_executive_post_beats_party_committee_memberships():
+    p = one("Đại tướng Lương Văn Hòa, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng "
+            "phát biểu chỉ đạo hội nghị.")
+    assert p["rank"] == "Đại tướng"
+    assert p["position"] == "Bộ trưởng" and p["organisation"] == "Bộ Quốc phòng"
+    assert p["positions"] == ["Ủy viên Bộ Chính trị", "Phó Bí thư Quân ủy Trung ương", "Bộ trưởng"]
+
+
+@pytest.mark.parametrize("sentence, position", [
+    # a membership title of high priority still loses to the executive post
+    ("Thiếu tướng Đỗ Minh Khang, Phó Bí thư Đảng ủy Công an tỉnh, Phó Giám đốc Công an tỉnh Nam Định dự lễ.",
+     "Phó Giám đốc"),
+    ("Ông Trịnh Quốc Bảo, Bí thư Ban cán sự đảng, Thứ trưởng Bộ Tư pháp phát biểu.", "Thứ trưởng"),
+    ("Ông Hà Văn Lộc, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Sơn La dự lễ.", "Bí thư Tỉnh ủy"),
+    ("Ông Lâm Quang Vinh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Cà Mau phát biểu.", "Chủ tịch UBND"),
+    ("Đại tá Vũ Thanh Bình, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh Hòa Bình báo cáo.", "Giám đốc"),
+    # a membership alone is the main position
+    ("Ông Đặng Văn Tâm, Ủy viên Ban Thường vụ Tỉnh ủy dự lễ ký kết.", "Ủy viên Ban Thường vụ Tỉnh ủy"),
+])
+def test_main_position_is_the_executive_post(sentence, position):
+    assert one(sentence)["position"] == position

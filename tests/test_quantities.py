@@ -333,3 +333,25 @@ def test_each_money_cue_makes_a_scaled_number_money(word):
 def test_each_worth_word_gives_the_thing_as_about(word):
     out = quantities(f"Đơn vị trao tặng 40 bộ máy tính {word} 800 triệu đồng cho trường học.").set_index("value")
     assert out.loc[8e8, "about"] == "40 bộ máy tính", word
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tại buổi lễ, hai Bộ đã ký kết Chương trình phối hợp công tác giai đoạn 2025 - 2030.",
+    "Ba Sở cùng thống nhất nội dung phối hợp; sau đó ba Sở ký biên bản.",
+    "Lãnh đạo hai bộ, ngành chứng kiến lễ ký kết quy chế.",
+    "Đại diện 2 Cục đã trao đổi kinh nghiệm về công tác phòng cháy.",
+    "Lãnh đạo hai bộ đã thống nhất tăng cường trao đổi thông tin.",
+    "Hội nghị có sự tham gia của Công an 4 phường trên địa bàn.",
+    "Sau ký kết, hai nước và hai lực lượng sẽ tổ chức tuần tra chung.",
+])
+def test_counts_of_the_events_own_parties_are_left_out(sentence):
+    assert quantities(sentence).empty
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Đơn vị đã trao tặng 50 bộ máy vi tính cho các trường học.", [(50.0, "count", "bộ", None)]),
+    ("Nhà tài trợ trao hai bộ máy tính cho đồn biên phòng.", [(2.0, "count", "bộ", None)]),
+    ("Hai Bộ đã trao 30 suất học bổng cho học sinh nghèo.", [(30.0, "count", "suất học bổng", None)]),
+])
+def test_organisation_nouns_that_count_things_are_kept(sentence, expected):
+    assert values(sentence) == expected
