@@ -99,6 +99,14 @@ def subheading(key: str, lang: str = "vi") -> None:
     display(HTML(f'<div class="an-report an-h3">{escape(labels.word(key, lang))}</div>'))
 
 
+def focus(section: dict, slug: str, lang: str = "vi") -> None:
+    """A programme in focus (from findings.focus): heading, then its articles, units and evidence sentences."""
+    heading("h_focus", lang, labels.theme(slug, lang))
+    for key, part in (("h_focus_articles", "articles"), ("h_focus_units", "units"), ("h_focus_evidence", "evidence")):
+        subheading(key, lang)
+        table(section[part], lang)
+
+
 def findings(text: str) -> None:
     """The findings paragraph (plain text written from the data, escaped)."""
     display(HTML(f'<div class="an-report an-findings">{escape(text)}</div>'))

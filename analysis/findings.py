@@ -586,6 +586,12 @@ def summary(t: Tables, report: str = "overview", lang: str = "vi", **extra) -> s
     return " ".join(parts)
 
 
+def profile_title(p: dict, lang: str = "vi") -> str:
+    """The Profile report's default title: 'Hồ sơ: <unit, province or theme label>'."""
+    name = labels.theme(p["name"], lang) if p["kind"] == "theme" else p["name"]
+    return f"{labels.word('title_profile', lang)}: {name}"
+
+
 def profile_summary(p: dict, lang: str = "vi") -> str:
     vi = lang == "vi"
     kind_words = {"theme": ("chủ đề", "theme"), "province": ("tỉnh/thành", "province"), "unit": ("đơn vị", "unit")}[p["kind"]]

@@ -49,32 +49,10 @@ figures.theme_matrix(t, lang)
 show.table(findings.theme_counts(t), lang)
 
 # %%
-de_an_06 = findings.focus(t, "de_an_06")
-show.heading("h_focus", lang, labels.theme("de_an_06", lang))
-show.subheading("h_focus_articles", lang)
-show.table(de_an_06["articles"], lang)
+show.focus(findings.focus(t, "de_an_06"), "de_an_06", lang)
 
 # %%
-show.subheading("h_focus_units", lang)
-show.table(de_an_06["units"], lang)
-
-# %%
-show.subheading("h_focus_evidence", lang)
-show.table(de_an_06["evidence"], lang)
-
-# %%
-nghi_quyet_12 = findings.focus(t, "nghi_quyet_12")
-show.heading("h_focus", lang, labels.theme("nghi_quyet_12", lang))
-show.subheading("h_focus_articles", lang)
-show.table(nghi_quyet_12["articles"], lang)
-
-# %%
-show.subheading("h_focus_units", lang)
-show.table(nghi_quyet_12["units"], lang)
-
-# %%
-show.subheading("h_focus_evidence", lang)
-show.table(nghi_quyet_12["evidence"], lang)
+show.focus(findings.focus(t, "nghi_quyet_12"), "nghi_quyet_12", lang)
 
 # %%
 show.heading("h_themes_over_time", lang)

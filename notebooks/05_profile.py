@@ -37,7 +37,7 @@ everything = findings.load(corpus, tables)
 t = findings.select(everything, date_from, date_to, provinces, units, themes)
 focus, focus_note = findings.choose_focus(everything, focus)
 p = findings.profile(t, focus, lang, everything)
-show.title(title or f"{labels.word('title_profile', lang)}: {labels.theme(p['name'], lang) if p['kind'] == 'theme' else p['name']}",
+show.title(title or findings.profile_title(p, lang),
            findings.describe_filters(lang, date_from=date_from, date_to=date_to, provinces=provinces, units=units, themes=themes))
 show.parameters(dict(corpus=corpus, focus=focus, date_from=date_from, date_to=date_to, provinces=provinces, units=units,
                      themes=themes, lang=lang), lang)
