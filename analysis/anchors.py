@@ -154,11 +154,19 @@ class Anchors:
                 for w in first_words(p):
                     table.setdefault(w, set()).add(family)
         self.table = table
+        # words with the same set of families share one bucket, numbered here: the automaton gives each hit's
+        # bucket, so a hit costs one list append instead of a loop over its families
+        combos = sorted({tuple(sorted(fams)) for fams in table.values()})
+        bucket_of = {c: i for i, c in enumerate(combos)}
         self.automaton = ahocorasick.Automaton()
         for w, fams in table.items():
-            self.automaton.add_word(f" {w} ", (len(w), tuple(sorted(fams))))
+            # value: (back, bucket); a hit ends on the pad after the word at `end` in the padded text, so the word
+            # starts at end - back in the text itself
+            self.automaton.add_word(f" {w} ", (len(w) + 1, bucket_of[tuple(sorted(fams))]))
         self.automaton.make_automaton()
         self.families = tuple(families) if _table is None else tuple(sorted({f for fs in table.values() for f in fs}))
+        self._n_buckets = len(combos)
+        self._family_buckets = tuple((f, tuple(i for i, c in enumerate(combos) if f in c)) for f in self.families)
         self._last: tuple = (None, None)
 
     @classmethod
@@ -180,28 +188,53 @@ class Anchors:
         self._last = (text, out)
         return out
 
+    def positions_within(self, text: str, spans: list[tuple[int, int]], family: str) -> list[int]:
+        """positions(text)[family], only the offsets inside the (start, end) spans: the automaton reads just those
+        stretches of the same padded text (each extended by the longest word, so a word starting inside a span is
+        read whole), not the whole text."""
+        if not spans:
+            return []
+        padded = _padded(text)
+        reach = max(map(len, self.table), default=0) + 2
+        ids = set(dict(self._family_buckets)[family])
+        found = set()
+        for start, end in spans:
+            # padded[p] is the blank before the word at text offset p (one pad in front)
+            for last, (back, bucket) in self.automaton.iter(padded, start, min(len(padded), end + reach)):
+                p = last - back
+                if start <= p < end and bucket in ids:
+                    found.add(p)
+        return sorted(found)
+
     def positions(self, text: str) -> dict[str, list[int]]:
         """Start offsets (in `text`) of whole words that may start a match, per family, sorted."""
         padded = _padded(text)
-        out: dict[str, list[int]] = {f: [] for f in self.families}
-        for end, (length, fams) in self.automaton.iter(padded):
-            start = end - length - 1  # padded index of the word's first letter minus the leading pad
-            for f in fams:
-                out[f].append(start)
-        for f in out:
-            out[f] = sorted(set(out[f]))
+        buckets: list[list[int]] = [[] for _ in range(self._n_buckets)]
+        for end, (back, bucket) in self.automaton.iter(padded):
+            buckets[bucket].append(end - back)
+        out: dict[str, list[int]] = {}
+        for f, ids in self._family_buckets:
+            if len(ids) == 1:  # the usual case: the family's words belong to no other family
+                out[f] = sorted(set(buckets[ids[0]]))
+            else:
+                out[f] = sorted({start for i in ids for start in buckets[i]})
         return out
 
 
-_CORE: list = [None, None]
+_CORE: list = [(), None]  # [the three extractors' Anchors the union was built from, their union]
+_EXTRACTORS: list = []  # the modules analysis.units, people, events (imported on first use: they import this one)
 
 
 def core_positions(text: str) -> dict[str, list[int]]:
     """Candidate offsets of the unit, person and event rule families of analysis.units / people / events in one
     pass over `text` (memoised for the last text object, so the three extractors of one article share it)."""
-    from analysis import events, people, units
+    if not _EXTRACTORS:
+        from analysis import events, people, units
 
+        _EXTRACTORS.extend((units, people, events))
+    units, people, events = _EXTRACTORS
     parts = (units._rx().anchors, people._rx().anchors, events._anchors())
-    if _CORE[0] != tuple(map(id, parts)):  # rule data reloaded (tests): rebuild
-        _CORE[0], _CORE[1] = tuple(map(id, parts)), (parts, Anchors.union(*parts))
-    return _CORE[1][1].positions_once(text)
+    built = _CORE[0]
+    if not built or built[0] is not parts[0] or built[1] is not parts[1] or built[2] is not parts[2]:
+        _CORE[0], _CORE[1] = parts, Anchors.union(*parts)  # rule data reloaded (tests): rebuild
+    return _CORE[1].positions_once(text)

@@ -34,6 +34,7 @@ _ZONE = re.compile(r"\(?\b(?:GMT|UTC|ICT)\s*(?:[+\-]\s*\d{1,2}(?::?\d{2})?)?\)?"
 _PUNCT_ONLY = re.compile(r"[\s,;:|/\\\-–—()\[\].·•]*")
 MAX_DATELINE_CHARS = 90
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 
 
 def _iso(year: int, month: int, day: int | None = None) -> str | None:
@@ -66,6 +67,8 @@ def parse_header(line: str) -> tuple[str | None, str]:
 
 def _full_dates(text: str):
     """(start, end, iso) of every full date (with year) in text, in order."""
+    if not _FOUR_DIGITS.search(text):  # each of the three shapes holds a four-digit year
+        return []
     found = []
     for m in _DMY.finditer(text):
         iso = _iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
@@ -177,6 +180,11 @@ def _resolve(day: int, month: int, year: int | None, reference: str | None) -> s
     return _iso(year, month, day)
 
 
+# The day-month patterns in the order parse_day_month ranks candidates that start at the same offset, with their
+# groups of day, month and year (_EV_RANGE and _EV_SINGLE match only in a snippet where _DAY_SEP_MONTH does).
+_AT_START = ((_EV_WORDY, (1, 2, 3)), (_EV_RANGE, (1, 3, 4)), (_EV_SINGLE, (1, 2, 3)))
+
+
 def parse_day_month(text: str, reference_iso: str | None) -> str | None:
     """The first date of a snippet as an ISO date, its year resolved from reference_iso.
 
@@ -186,8 +194,18 @@ def parse_day_month(text: str, reference_iso: str | None) -> str | None:
     (ngày, sáng, chiều, tối, trưa, đêm, hôm, từ ...) or must open the snippet. None when no date is found
     or the year cannot be resolved (no year in the text and no reference).
     """
-    if not text:
+    if not text or not _DIGIT.search(text):  # every candidate below holds a digit
         return None
+    # Most leads open with their date ('Chiều 22-3, ...'). Candidates at offset 0 come before all others (in the
+    # order of _AT_START; full dates there rank after them), so the first of them that resolves is the answer,
+    # found without scanning the whole snippet seven times.
+    for rx, groups in _AT_START:
+        m = rx.match(text)
+        if m:
+            day, month, year = m.group(*groups)
+            iso = _resolve(int(day), int(month), int(year) if year else None, reference_iso)
+            if iso:
+                return iso
     candidates = []
     for m in _EV_WORDY.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))

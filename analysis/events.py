@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 import pandas as pd
 
@@ -35,6 +37,75 @@ PARTY_COLUMNS = ["article_id", "event_id", "unit_id", "unit", "kind", "country"]
 SIGNATORY_COLUMNS = ["article_id", "event_id", "person_id", "name", "rank", "organisation"]
 LEAD_PARAGRAPHS = 2
 PARTY_KINDS_EXCLUDED = {"cluster"}
+
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+               _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = tuple(getattr(_sre, op) for op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, op))
+
+
+def _class_items(items) -> list[str] | None:
+    """The items of a parsed character class as class source ('a', 'a-z', '\\d'); None for a negated class."""
+    out = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            return None
+    return out
+
+
+def _firsts(seq) -> tuple[list[str] | None, bool]:
+    """(class items every match of the parsed sequence can start with, whether the sequence can match empty);
+    None when that cannot be told (a wildcard, a negated class, a back-reference, a local flag)."""
+    out: list[str] = []
+    for op, av in seq:
+        if op in _ZERO_WIDTH:  # lookarounds and anchors consume nothing: the next item starts the match
+            continue
+        if op is _sre.LITERAL:
+            return out + [re.escape(chr(av))], False
+        if op is _sre.IN:
+            items = _class_items(av)
+            return (None, False) if items is None else (out + items, False)
+        if op is _sre.BRANCH:
+            parts = [_firsts(b) for b in av[1]]
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2]:  # (?i:...) and the like: its first letters would not follow the pattern's flags
+                return None, False
+            parts = [_firsts(av[3])]
+        elif op is _sre.ATOMIC_GROUP:
+            parts = [_firsts(av)]
+        elif op in _REPEATS:
+            first, empty = _firsts(av[2])
+            parts = [(first, empty or av[0] == 0)]
+        else:
+            return None, False
+        if any(first is None for first, _ in parts):
+            return None, False
+        for first, _ in parts:
+            out += first
+        if not any(empty for _, empty in parts):
+            return out, False
+    return out, True
+
+
+def _first_class(rx: re.Pattern) -> re.Pattern:
+    """rx with a lookahead on the characters its matches start with in front ('(?<!\\w)số\\s+...' ->
+    '(?=[s])(?:(?<!\\w)số\\s+...)'): the same matches, found several times faster, because `re` scans quickly
+    only for a pattern that opens with a plain character class, not with a lookbehind, a group or a
+    case-insensitive letter. rx itself when the first characters cannot be told."""
+    try:
+        first, empty = _firsts(_sre_parser.parse(rx.pattern, rx.flags))
+        if first is None or empty:
+            return rx
+        return re.compile(f"(?=[{''.join(dict.fromkeys(first))}])(?:{rx.pattern})", rx.flags)
+    except (re.error, TypeError, ValueError, IndexError):  # an unusual pattern: keep it as it is
+        return rx
 
 
 @lru_cache(maxsize=None)
@@ -56,12 +127,13 @@ def _rules() -> dict:
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r}: {exc}") from exc
             if not rx.search(e["example"]):
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r} does not match its example {e['example']!r}")
-            compiled.append((rx, e))
+            # the terms are searched for in every clause window: with their first characters up front
+            compiled.append((_first_class(rx) if section == "terms" else rx, e))
         out[section] = compiled
     stops = data.get("not_signing")
     if not isinstance(stops, list) or not stops:
         raise ValueError("analysis/data/events.yaml: missing or empty list 'not_signing'")
-    out["not_signing"] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stops) + r")(?!\w)", re.IGNORECASE)
+    out["not_signing"] = _first_class(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stops) + r")(?!\w)", re.IGNORECASE))
     out["kind_rx"] = re.compile("|".join(f"(?P<k{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(out["kinds"])), re.IGNORECASE)
     return out
 
@@ -88,15 +160,17 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, positions: 
     if positions is None:
         positions = trigger_positions(text[start:end])
         positions = [p + start for p in positions]
-    lo = bisect.bisect_left(positions, start)
+    # the candidates inside the span only (slicing to the end of a long article's list would copy it each call)
+    lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+    if lo == hi:
+        return []
+    kind_rx = r["kind_rx"]
     raw = []
     last = -1
-    for p in positions[lo:]:
-        if p >= end:
-            break
+    for p in positions[lo:hi]:
         if p < last:
             continue
-        m = r["kind_rx"].match(text, p, end)
+        m = kind_rx.match(text, p, end)
         if not m:
             continue
         last = m.end()
@@ -104,7 +178,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, positions: 
         raw.append([m.start(), m.end(), entry])
     merged: list[list] = []
     for t in raw:
-        if merged and t[0] - merged[-1][1] <= 3 and re.fullmatch(r"[\s\w]{0,3}", text[merged[-1][1]:t[0]]):
+        if merged and t[0] - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], t[0]):
             prev = merged[-1]
             prev[1] = t[1]
             if t[2]["priority"] > prev[2]["priority"]:
@@ -112,6 +186,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, positions: 
         else:
             merged.append(t)
     return [tuple(t) for t in merged]
+
+
+_TOUCHING = re.compile(r"[\s\w]{0,3}")  # what may stand between two triggers that read as one
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +199,32 @@ def _agreement_rx() -> tuple[re.Pattern, list[str]]:
     alts = [(alt, e["type"]) for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]
     alts.sort(key=lambda a: len(a[0]), reverse=True)
     types = [t for _, t in alts]
-    return re.compile("|".join(f"(?P<a{i}>{a})" for i, (a, _) in enumerate(alts)), re.IGNORECASE), types
+    grouped = _by_first_letter([f"(?P<a{i}>{a})" for i, (a, _) in enumerate(alts)], re.IGNORECASE)
+    return _first_class(re.compile(grouped, re.IGNORECASE)), types
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _by_first_letter(alts: list[str], flags: int) -> str:
+    """The alternation of alts, those that start with the same letter gathered behind one lookahead on it
+    ('(?=[q])(?:quy chế phối hợp|quy chế)|(?=[b])(?:...)'): `re` then tries at a place only the alternatives that
+    can match there, not all of them in turn. The first alternative to match at a place stays the same: those of
+    one letter keep their order, and no character matches two different ASCII letters (under IGNORECASE either).
+    The plain alternation is kept when an alternative starts otherwise, or holds more than one group (moving it
+    would renumber the groups a back-reference may name)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alts:
+        try:
+            first, empty = _firsts(_sre_parser.parse(alt, flags))
+            if re.compile(alt, flags).groups != 1:
+                first = None
+        except (re.error, TypeError, ValueError, IndexError):
+            first, empty = None, True
+        if first is None or empty or len(set(first)) != 1 or first[0] not in _ASCII_LETTERS:
+            return "|".join(alts)
+        groups.setdefault(first[0], []).append(alt)
+    return "|".join(f"(?=[{c}])(?:{'|'.join(group)})" for c, group in groups.items())
 
 
 def find_agreement(text: str, start: int, end: int, positions: list[int] | None = None) -> tuple[int, int, str] | None:
@@ -157,20 +259,22 @@ def find_term(text: str) -> str | None:
     return "-".join(years)
 
 
-_DOC = re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE)
+_DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
-_PLACE = re.compile(rf"(?<!\w)tại\s+(?=[{ruledata.UPPER}])(.{{2,70}}?)(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)")
+_PLACE = _first_class(re.compile(rf"(?<!\w)tại\s+(?=[{ruledata.UPPER}])(.{{2,70}}?)(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
-_RETRO = re.compile(r"(?:(?:sau|qua)\s+(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm|(?:kể\s+)?từ\s+khi|kể\s+từ|từ\s+ngày)\s+$", re.IGNORECASE)
+_RETRO = _first_class(re.compile(r"(?:(?:sau|qua)\s+(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm|(?:kể\s+)?từ\s+khi|kể\s+từ|từ\s+ngày)\s+$", re.IGNORECASE))
 _PASSIVE = re.compile(r"được\s*$")  # 'Quy chế phối hợp ... đã được ký kết'
 _OWNER = re.compile(r"(?<!\w)(?:thuộc|của|trực thuộc)\s*$")
 _CLAUSE_END = re.compile(r"[;.](?!\w)")
+_SIGNER_STOP = re.compile(r"[.;:]")  # between a signatory and the signing trigger: another clause
+_AND_THEN = re.compile(r",\s*(?:và|đồng thời)\s")  # ', và ...', ', đồng thời ...': the term window ends there
 _JOINED = re.compile(r"(?:\s+và|\s*,)\s*$")  # 'A và B', 'A, B': the connector right before the next agreement
 _GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
 _BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
-_NOT_YET = re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
-_HISTORY = re.compile(r"(?<!\w)(?:trước đó|trước đây|đã từng|từng)(?!\w)", re.IGNORECASE)
+_NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
+_YEAR = _first_class(re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])"))
+_HISTORY = _first_class(re.compile(r"(?<!\w)(?:trước đó|trước đây|đã từng|từng)(?!\w)", re.IGNORECASE))
 _LEVEL = re.compile(r"(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Thủ đô)\s*")
 
 
@@ -228,11 +332,29 @@ def _unique(units: list[dict]) -> list[dict]:
     return out
 
 
-def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None) -> list[dict]:
-    """Event clauses of one sentence: kind, agreement, term, doc number, span. agr_pos: agreement candidates."""
-    triggers = find_triggers(text, sent["start"], sent["end"], positions)
+def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
+             triggers: list | None = None) -> list[dict]:
+    """Event clauses of one sentence: kind, agreement, term, doc number, span. agr_pos: agreement candidates;
+    triggers: the sentence's find_triggers when already read."""
+    out = []
+    for clause, window in _clause_drafts(text, sent, positions, agr_pos, triggers):
+        clause["term"] = find_term(window)
+        out.append(clause)
+    return out
+
+
+def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
+                   triggers: list | None = None, only: str | None = None) -> list[tuple[dict, str]]:
+    """The clauses of _clauses with their term still None, each with the window its term is read from: the term
+    costs three regex searches, and the body pass needs it only for the few clauses it keeps.
+    only: only the clauses of that kind (each trigger's clauses depend on the offsets of its neighbours only,
+    so skipping the other triggers changes none of them)."""
+    if triggers is None:
+        triggers = find_triggers(text, sent["start"], sent["end"], positions)
     out = []
     for i, (ts, te, kind) in enumerate(triggers):
+        if only is not None and kind["kind"] != only:
+            continue
         if kind["kind"] == "ky_ket" and _RETRO.search(text, max(sent["start"], ts - 30), ts):
             continue  # 'sau 3 năm ký kết ...', 'kể từ khi ký kết ...': an earlier signing, not this event
         seg_end = triggers[i + 1][0] if i + 1 < len(triggers) else sent["end"]
@@ -262,13 +384,14 @@ def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos:
             if j + 1 < len(agrs):
                 window_end = min(window_end, agrs[j + 1][0])
             window = text[window_start:window_end]
-            window = re.split(r",\s*(?:và|đồng thời)\s", window)[0]
-            term = find_term(window)
+            cut = _AND_THEN.search(window)  # the part before the first ', và ...' (re.split(...)[0])
+            if cut:
+                window = window[:cut.start()]
             doc = _DOC.search(window[:60])
-            out.append({"kind": kind["kind"], "agreement_type": a[2] if a else None, "term": term,
-                        "doc_number": doc.group(1) if doc else None,
-                        "start": ts if j == 0 else a[0], "end": a[1] if a and a[0] >= ts else te, "sent": sent,
-                        "surface": text[a[0]:a[1]] if a else None})
+            out.append(({"kind": kind["kind"], "agreement_type": a[2] if a else None, "term": None,
+                         "doc_number": doc.group(1) if doc else None,
+                         "start": ts if j == 0 else a[0], "end": a[1] if a and a[0] >= ts else te, "sent": sent,
+                         "surface": text[a[0]:a[1]] if a else None}, window))
     return out
 
 
@@ -298,18 +421,20 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
             break
     lead = [s for s in sents if s["kind"] == "title" or s["paragraph"] in lead_pars]
     events: list[dict] = []
+    memo: dict = {}  # (start, end) of a sentence -> its triggers: the passes below read each sentence once
     for s in lead:
-        for c in _clauses(text, s, positions):
+        for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)):
             _add(events, c)
     if not events:  # no event in the lead: the first clause of the body that names an agreement
         for s in sents:
-            cl = [c for c in _clauses(text, s, positions) if c["agreement_type"]]
+            cl = [c for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)) if c["agreement_type"]]
             if cl:
                 for c in cl:
                     _add(events, c)
                 break
     lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
-    _body_signings(text, sents, lead_ids, events, positions, article)
+    held = _sentences_holding(sents, positions)  # the sentences with a trigger candidate, for both passes below
+    _body_signings(text, sents, lead_ids, events, positions, article, memo, held)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -339,7 +464,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     # a review or signing that names no agreement is a cooperation event only between two or more parties
     # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
     events[:] = [e for e in events if e["agreement_type"] is not None or len(e["parties"]) >= 2]
-    _signings(text, sents, units, people, events, positions)
+    _signings(text, sents, units, people, events, positions, memo, held)
     structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
@@ -350,39 +475,63 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     return events
 
 
+def _triggers_of(text: str, sent: dict, positions: list[int], memo: dict) -> list:
+    """find_triggers(text, sent start, sent end, positions), read once per sentence (memo: one article's)."""
+    key = (sent["start"], sent["end"])
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = find_triggers(text, sent["start"], sent["end"], positions)
+    return found
+
+
+def _sentences_holding(sents: list[dict], positions: list[int]) -> list[int]:
+    """Indexes (sorted) of the sentences that hold one of the offsets."""
+    starts = [s["start"] for s in sents]
+    return sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
+
+
 def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],
-                   article: dict) -> int:
+                   article: dict, memo: dict | None = None, held: list[int] | None = None) -> int:
     """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
     that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
     adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
-    starts = [s["start"] for s in sents]
-    idx = [i for i in sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
-           if sents[i]["sentence_id"] not in lead_ids]
+    if held is None:
+        held = _sentences_holding(sents, positions)
+    idx = [i for i in held if sents[i]["sentence_id"] not in lead_ids]
     if not idx:
         return 0
-    agr_pos = _agreement_anchors().positions(text)["agreement"]  # sentences with no agreement word: no clause
+    memo = {} if memo is None else memo
+    # only a sentence with a signing trigger can tell a signing: the others need no agreement candidates
+    signing = [sents[i] for i in idx if any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents[i], positions, memo))]
+    agr_pos = _agreement_positions(text, [(s["start"], s["end"]) for s in signing])
     added = 0
-    for i in idx:
-        s = sents[i]
+    for s in signing:
         lo = bisect.bisect_left(agr_pos, s["start"])
         if lo >= len(agr_pos) or agr_pos[lo] >= s["end"]:
-            continue
-        for c in _clauses(text, s, positions, agr_pos):
-            if c["kind"] != "ky_ket" or c["agreement_type"] is None:
+            continue  # no agreement word: no clause
+        triggers = _triggers_of(text, s, positions, memo)
+        for c, window in _clause_drafts(text, s, positions, agr_pos, triggers, only="ky_ket"):
+            # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
+            if c["agreement_type"] is None or _repeats(text, c, events):
                 continue
             before = text[s["start"]:c["start"]]
             if _NOT_YET.search(before) or _HISTORY.search(before):
                 continue
             if ref_year and any(int(y) < ref_year for y in _YEAR.findall(before)):
                 continue
-            if _repeats(text, c, events):
-                continue
+            c["term"] = find_term(window)  # read only now: _repeats and the checks above do not use it
             _add_new(events, c)
             events[-1]["from_body"] = True
             added += 1
     return added
+
+
+def _agreement_positions(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """_agreement_anchors().positions(text)["agreement"], only the offsets inside the spans ((start, end) pairs):
+    the automaton reads just the few sentences that may tell a signing, not the whole article."""
+    return _agreement_anchors().positions_within(text, spans, "agreement")
 
 
 @lru_cache(maxsize=None)
@@ -419,7 +568,9 @@ def _structure(text: str) -> re.Match | None:
     case-insensitive regex scan of the whole text)."""
     best = None
     for word in ("hương", "HƯƠNG"):
-        i = text.find(word)
+        # one letter first: a text without 'Ơ' has no 'HƯƠNG', and testing a single character is far faster
+        # than str.find of a word that is not there
+        i = text.find(word) if word[2] in text else -1
         while i > 0:
             if text[i - 1] in "cC":
                 m = _STRUCTURE.search(text, max(0, i - 12), min(len(text), i + 40))
@@ -451,25 +602,26 @@ def _add_new(events: list[dict], clause: dict) -> None:
 
 
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
-              positions: list[int] | None = None) -> None:
+              positions: list[int] | None = None, memo: dict | None = None, held: list[int] | None = None) -> None:
     """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
-    r = _rules()
+    not_signing = _rules()["not_signing"]
     signings = [e for e in events if e["kind"] == "ky_ket"]
     if not signings or not people:
         return
     instances: dict[int, list] = {}
+    memo = {} if memo is None else memo
     if positions is not None:  # only the sentences that hold a trigger candidate
-        starts = [s["start"] for s in sents]
-        idx = sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
-        sents = [sents[i] for i in idx]
+        sents = [sents[i] for i in (_sentences_holding(sents, positions) if held is None else held)]
     for s in sents:
-        for ts, te, kind in find_triggers(text, s["start"], s["end"], positions):
+        triggers = (find_triggers(text, s["start"], s["end"], positions) if positions is None
+                    else _triggers_of(text, s, positions, memo))
+        for ts, te, kind in triggers:
             if kind["kind"] != "ky_ket":
                 continue
+            # only the people of the clause right before the trigger ('A, title và B, title ký kết'): no stop
+            # between (tested first, it is the cheaper search) and no witness verb
             signers = [p for p in people if s["start"] <= p["start"] and p["end"] <= ts and " " in p["name"]
-                       and not r["not_signing"].search(text, p["end"], ts)]
-            # only the people of the clause right before the trigger ('A, title và B, title ký kết')
-            signers = [p for p in signers if not re.search(r"[.;:]", text[p["end"]:ts])]
+                       and not _SIGNER_STOP.search(text, p["end"], ts) and not not_signing.search(text, p["end"], ts)]
             if not signers:
                 continue
             agr = find_agreement(text, te, min(s["end"], te + 80))

@@ -19,21 +19,18 @@ def by_article(sentences: pd.DataFrame) -> Iterator[tuple[str, tuple[list[int], 
     starts = sentences["start"].astype("int64").tolist()
     texts = [t if isinstance(t, str) else "" for t in sentences["text"].tolist()]
     n = len(keys)
-    ordered, seen = True, set()
-    for i in range(n):
-        if i and keys[i] == keys[i - 1]:
-            ordered = ordered and sids[i] > sids[i - 1]
-        else:
-            ordered = ordered and keys[i] not in seen
-            seen.add(keys[i])
+    if not n:
+        return
+    # Where each run of one article's rows begins; the table is in order when no article has two
+    # runs and the sentence ids rise within each run (list comprehensions: one fast pass each).
+    cuts = [0] + [i for i in range(1, n) if keys[i] != keys[i - 1]]
+    ordered = len({keys[i] for i in cuts}) == len(cuts) and all(
+        [sids[i] > sids[i - 1] for i in range(1, n) if keys[i] == keys[i - 1]])
     if not ordered:
         order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
         keys, sids = [keys[x] for x in order], [sids[x] for x in order]
         starts, texts = [starts[x] for x in order], [texts[x] for x in order]
-    i = 0
-    while i < n:
-        j = i + 1
-        while j < n and keys[j] == keys[i]:
-            j += 1
+        cuts = [0] + [i for i in range(1, n) if keys[i] != keys[i - 1]]
+    cuts.append(n)
+    for i, j in zip(cuts, cuts[1:]):
         yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
-        i = j

@@ -16,6 +16,7 @@ lists ('các đồng chí: A, title; B, title'), then titles in apposition after
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from functools import lru_cache
 
@@ -111,6 +112,9 @@ class _Rx:
         self.title = re.compile(rf"(?<!\w)(?P<dep>[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
         self.title_any = re.compile(rf"(?:[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
         self.qual = re.compile(r"\s+(" + "|".join(re.escape(q["word"]) for q in r["pos"]["qualifiers"]) + r")(?!\w)")
+        qual_first = frozenset(str(q["word"])[:1] for q in r["pos"]["qualifiers"])
+        # the letters a qualifier starts with, and the spaces (several spaces before it): a cheap pre-check
+        self.qual_next = _EVERY_CHAR if "" in qual_first else qual_first | _class_chars(r"\s")
         self.body = re.compile(r"\s+(?:" + "|".join(f"(?P<b{i}>{ruledata.expand(b['pattern'])})" for i, b in enumerate(r["pos"]["bodies"])) + r")(?!\w)")
         self.body_shift = [int(b.get("shift", 0)) for b in r["pos"]["bodies"]]
         self.body_party = [bool(b.get("party")) for b in r["pos"]["bodies"]]
@@ -146,11 +150,25 @@ class _Rx:
         # word would need the regex everywhere)
         words = [w for d in r["pos"].get("degrees", []) for w in first_words(d["pattern"])]
         self.degree_first = frozenset([","] + [w[:2] for w in words]) if all(len(w) >= 2 for w in words) else None
-        self.before_title = re.compile(rf"(?<![\w,])(?<!, )([{U}][{L}]*(?: [{U}][{L}]*){{1,3}})\s*(?:,|-|–)\s*$")
-        self.apposition = re.compile(r"\s*(?:,|-|–|—|\()\s*")  # '..., Giám đốc' / '(Phó Trưởng phòng ...)'
+        # the lookbehinds ('not after a word character, a comma or ', '') come after the first capital, each reading
+        # that capital too ('.'), so that the regex engine can skip to the next capital when it searches
+        self.before_title = re.compile(rf"([{U}](?<![\w,].)(?<!, .)[{L}]*(?: [{U}][{L}]*){{1,3}})\s*(?:,|-|–)\s*$")
+        seps = ",-–—("  # '..., Giám đốc' / '(Phó Trưởng phòng ...)'
+        self.apposition = re.compile(r"\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*")
+        self.apposition_first = frozenset(seps)  # (with a space: what self.apposition can start with)
         self.title_sep = re.compile(r"\s*,\s*|\s+kiêm\s+")
         self.run_cache: dict = {}
-        self.title_entries: dict = {}  # a title's surface ('Giám đốc', 'giám  đốc') -> its entry (see _title_entry)
+        # a title's surface ('Giám đốc', 'giám  đốc') -> (label, priority, membership) or None, one dict without and
+        # one with 'Phó' before it (see _title_head)
+        self.title_heads: tuple[dict, dict] = ({}, {})
+        self.rank_forms = r["rank_forms"]
+        # every character a rank can start with, in any case the case-insensitive regex accepts: a cheap pre-check
+        # before self.rank.match (all characters when a form does not start with two plain letters)
+        plain = all(re.match(r"[^\W\d_]{2}", f) for f in r["rank_forms"])
+        self.rank_first = _ignorecase_chars("".join(f[0] for f in r["rank_forms"])) if plain else _EVERY_CHAR
+        self.rank_names: dict = {}  # a rank's surface ('Đại tá', 'đại  tá') -> its rank (see _rank_name)
+        self.body_labels: dict = {}  # a body's surface -> its words in the label (see _body_label)
+        self.upper = _class_chars(U)  # the letters a name (self.run) can start with: a cheap pre-check
 
 
 @lru_cache(maxsize=None)
@@ -158,6 +176,30 @@ def _rx() -> _Rx:
     return _Rx()
 
 
+@lru_cache(maxsize=None)
+def _class_chars(char_class: str) -> frozenset[str]:
+    """Every character the regex class [char_class] (case-sensitive) matches: the class tried on every code point up
+    to the highest one written in it (no member of a class without escapes can be above that)."""
+    top = 0x10FFFF if "\\" in char_class else max(map(ord, char_class))
+    return frozenset(re.findall(f"[{char_class}]", "".join(map(chr, range(top + 1)))))
+
+
+@lru_cache(maxsize=None)
+def _ignorecase_chars(letters: str) -> frozenset[str]:
+    """Every character that matches one of `letters` case-insensitively, as the regex engine decides (tried on every
+    code point once)."""
+    rx = re.compile("[" + "".join(map(re.escape, letters)) + "]", re.IGNORECASE)
+    return frozenset(rx.findall("".join(map(chr, range(0x110000)))))
+
+
+class _EveryChar:
+    """A set of every character: no pre-check."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_EVERY_CHAR = _EveryChar()
 _WS = re.compile(r"\s+")
 _COMMA = re.compile(r"\s*,\s*")
 _SEMICOLON = re.compile(r"\s*;\s*")
@@ -166,11 +208,12 @@ _WS_OR_DEGREE = re.compile(r"\s+|,\s*(?=(?:GS|PGS|TS|ThS)\b)")
 _KEEP_IN_NAMES = frozenset({"Trung", "Thành", "Công"})  # name words that also start a unit or title word
 
 
-def _run_words(run: str, rx) -> tuple[tuple[int, int, bool], ...]:
-    """The name-word candidates of a run of capitalised words: (offset, length, may stop the name) for each word
-    before the first acronym, at most MAX_FOREIGN_WORDS (memoised per run, i.e. per name surface)."""
+def _run_words(run: str, rx) -> tuple[tuple[tuple[int, int, bool, bool], ...], bool, dict]:
+    """The name-word candidates of a run of capitalised words: (offset, length, may stop the name, kept in names)
+    for each word before the first acronym, at most MAX_FOREIGN_WORDS; whether any of them may stop the name; and
+    the run's memo of _name_in_run (memoised per run, i.e. per name surface)."""
     out = rx.run_cache.get(run)
-    if out is None:
+    if out is None:  # (a 3-tuple when known: callers may test `get(run) or _run_words(run, rx)`)
         words = []
         p = 0
         for w in run.split(" ")[:MAX_FOREIGN_WORDS]:
@@ -178,148 +221,229 @@ def _run_words(run: str, rx) -> tuple[tuple[int, int, bool], ...]:
                 break  # acronyms ('UBND', 'VĂN THẮNG' bylines) are not name words
             words.append((p, len(w), w.lower() in rx.stop_first, w in _KEEP_IN_NAMES))
             p += len(w) + 1
-        out = tuple(words)
+        out = (tuple(words), any(w[2] for w in words), {})
         if len(rx.run_cache) < 200_000:
             rx.run_cache[run] = out
     return out
 
 
-def _name_at(text: str, pos: int, foreign_ok: bool | str) -> tuple[int, int, str] | None:
+def _name_at(text: str, pos: int, foreign_ok: bool | str, rx=None, r=None) -> tuple[int, int, str] | None:
     """A personal name starting at pos: (start, end, name) or None. foreign_ok: True accepts any name (after a rank
-    or an honorific); 'title' accepts a name without a known surname unless it starts like an organisation."""
-    rx, r = _rx(), _rules()
+    or an honorific); 'title' accepts a name without a known surname unless it starts like an organisation.
+    (rx, r: _rx() and _rules(), when the caller has them.)"""
+    if rx is None:
+        rx, r = _rx(), _rules()
     m = rx.run.match(text, pos)
     if not m:
         return None
-    n = 0
-    words = _run_words(m.group(0), rx)
-    for off, length, stoppable, keep in words:
-        if stoppable:
-            p = pos + off
-            if (rx.title_any.match(text, p) or rx.rank.match(text, p)
-                    or (not n or not keep) and rx.stop.match(text, p)):
-                break  # 'Nguyễn Văn Thuận Giám đốc' stops before 'Giám'; 'ông Giám đốc' is no name
-        n += 1
-        last = (off, length)
-    if not n:
-        return None
-    first = text[pos:pos + words[0][1]]
+    run = m.group(0)
+    words, stops, known = rx.run_cache.get(run) or _run_words(run, rx)
+    if stops:
+        n = 0
+        for off, length, stoppable, keep in words:
+            if stoppable:
+                p = pos + off
+                if (rx.title_any.match(text, p) or rx.rank.match(text, p)
+                        or (not n or not keep) and rx.stop.match(text, p)):
+                    break  # 'Nguyễn Văn Thuận Giám đốc' stops before 'Giám'; 'ông Giám đốc' is no name
+            n += 1
+        if not n:
+            return None
+    else:  # no word may stop the name: all of them are read
+        n = len(words)
+        if not n:
+            return None
+    # the rest depends on the run, n and foreign_ok only: memoised per run (short runs: name surfaces)
+    key = (n, foreign_ok)
+    if key in known:
+        hit = known[key]
+    else:
+        hit = _name_in_run(run, words, n, foreign_ok, r)
+        if len(run) <= 60:
+            known[key] = hit
+    return None if hit is None else (pos, pos + hit[0], hit[1])
+
+
+def _name_in_run(run: str, words: tuple, n: int, foreign_ok: bool | str, r: dict) -> tuple[int, str] | None:
+    """The name made of the first n words of a run: (its length, the name) or None when it is no name (see
+    _name_at)."""
+    first = run[:words[0][1]]
     vn = first in r["surnames"] or first.startswith(("H'", "H’"))
     if vn and n > MAX_VN_WORDS and foreign_ok is not True:
         return None
     if not vn and (not foreign_ok or foreign_ok == "title" and (first in r["not_name_starts"] or n > MAX_VN_WORDS)):
         return None  # after a title, a name of another people ('Giám đốc Công an tỉnh Takeo Ouk Kim Seng'), not an organisation
-    start, end = pos, pos + last[0] + last[1]
-    name = text[start:end]
+    off, length = words[n - 1][:2]
+    name = run[:off + length]
     if person_id(name) in r["historical"]:
         return None
-    return start, end, name
+    return off + length, name
 
 
-def _title_entry(head: str, rx) -> dict | None:
-    """The rule entry of a title surface (memoised per surface: a few hundred distinct spellings)."""
-    entries = rx.title_entries
-    if head in entries:
-        return entries[head]
+def _title_head(head: str, deputy: bool, rx) -> tuple[str, int, bool] | None:
+    """(label, priority, membership) of a title surface ('Giám đốc', 'giám  đốc'; deputy: 'Phó' before it), None
+    when it is no known title (memoised per surface: a few hundred distinct spellings)."""
+    memo = rx.title_heads[deputy]
+    if head in memo:
+        return memo[head]
     entry = rx.title_by_text.get(" ".join(head.lower().split()))
     if entry is None:
         for trx, e in rx.title_alts:
             if trx.fullmatch(head):
                 entry = e
                 break
-    if len(entries) < 50_000:
-        entries[head] = entry
-    return entry
+    out = None
+    if entry is not None:
+        label = entry["title"]
+        priority = int(entry["priority"])
+        if deputy:
+            label = "Phó " + label[0].upper() + label[1:]
+            priority -= 25
+        out = label, priority, bool(entry.get("membership"))
+    if len(memo) < 50_000:
+        memo[head] = out
+    return out
 
 
-def _title_at(text: str, pos: int, units_at: dict, cache: dict | None = None, m: re.Match | None = None) -> tuple[dict, int] | None:
-    """A title starting at pos: ({'title', 'priority', 'organisation'}, end) or None (memoised in `cache`;
-    m: the title regex's match at pos when the caller has it already)."""
-    if cache is not None:
-        if pos not in cache:
-            cache[pos] = _title_at(text, pos, units_at, None, m)
-        return cache[pos]
-    rx = _rx()
-    m = m or rx.title.match(text, pos)
-    if not m:
-        return None
-    head = text[m.end("dep") if m.group("dep") else m.start():m.end()]
-    entry = _title_entry(head, rx)
-    if entry is None:
-        return None
-    label = entry["title"]
-    priority = int(entry["priority"])
-    membership = bool(entry.get("membership"))
-    if m.group("dep"):
-        label = "Phó " + label[0].upper() + label[1:]
-        priority -= 25
+def _space_end(text: str, pos: int) -> int:
+    """_WS.match(text, pos).end(), or -1 when no whitespace starts at pos (one space before a non-space, the usual
+    case, and no space at all without the regex; str.isspace and the regex's \\s are the same character class)."""
+    c = text[pos:pos + 1]
+    if c == " ":
+        if not text[pos + 1:pos + 2].isspace():
+            return pos + 1
+    elif not c.isspace():
+        return -1
+    ws = _WS.match(text, pos)
+    return ws.end() if ws else -1
+
+
+def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
+              unit_starts: list[int] | None = None, rx=None) -> tuple[dict, int] | None:
+    """A title starting at pos: ({'title', 'priority', 'organisation', 'membership'}, end) or None (m: the title
+    regex's match at pos when the caller has it already; unit_starts: sorted(units_at), rx: _rx(), when the caller
+    has them)."""
+    if rx is None:
+        rx = _rx()
+    if m is None:
+        m = rx.title.match(text, pos)
+        if not m:
+            return None
+    dep = m.end("dep")  # -1 without 'Phó'
     end = m.end()
-    q = rx.qual.match(text, end)
-    if q:
-        label += " " + q.group(1)
-        end = q.end()
+    head = text[dep if dep >= 0 else pos:end]
+    memo = rx.title_heads[dep >= 0]
+    known = memo[head] if head in memo else _title_head(head, dep >= 0, rx)
+    if known is None:
+        return None
+    label, priority, membership = known
+    # a qualifier ('Thường trực') needs a space, then a space or one of its first letters (else no regex)
+    if text[end + 1:end + 2] in rx.qual_next and text[end:end + 1].isspace():
+        q = rx.qual.match(text, end)
+        if q:
+            label += " " + q.group(1)
+            end = q.end()
     org = None
     b = rx.body.match(text, end)
     if b:
         g = b.lastgroup
-        label += " " + " ".join(b.group(g).split())
-        priority += rx.body_shift[int(g[1:])]
-        membership = membership or rx.body_party[int(g[1:])]
+        label += _body_label(b.group(g), rx)
+        k = int(g[1:])
+        priority += rx.body_shift[k]
+        membership = membership or rx.body_party[k]
         unit = units_at.get(b.start(g))
         end = b.end()
         lv = rx.level.match(text, end)
         if lv:
-            ws = _WS.match(text, lv.end())
-            if not (ws and resolve_at(text, ws.end())):
+            ws = _space_end(text, lv.end())
+            if not (ws >= 0 and resolve_at(text, ws)):
                 label += " " + lv.group(1)
                 end = lv.end()
         if unit is not None:
             org = unit
             end = max(end, unit["end"])
         else:
-            ws = _WS.match(text, end)
-            if ws and ws.end() in units_at:
-                org = units_at[ws.end()]
+            ws = _space_end(text, end)
+            if ws >= 0 and ws in units_at:
+                org = units_at[ws]
                 end = org["end"]
     else:
-        ws = _WS.match(text, end)
-        if ws and ws.end() in units_at:
-            org = units_at[ws.end()]
+        ws = end + 1 if text[end:end + 1] == " " and not text[end + 1:end + 2].isspace() else _space_end(text, end)
+        if ws >= 0 and ws in units_at:
+            org = units_at[ws]
             end = org["end"]
-        else:  # 'Trưởng Công an huyện Mường Tè': the unit starts inside the title
-            inside = None
-            for k in range(m.start() + 1, end):
+        elif unit_starts is None:  # 'Trưởng Công an huyện Mường Tè': the unit starts inside the title
+            for k in range(pos + 1, end):
                 if k in units_at:
-                    inside = units_at[k]
+                    org = units_at[k]
+                    end = max(end, org["end"])
                     break
-            if inside is not None:
-                org = inside
-                end = max(end, inside["end"])
+        else:  # the same: the first unit that starts after pos, if before end
+            k = bisect.bisect_right(unit_starts, pos)
+            if k < len(unit_starts) and unit_starts[k] < end:
+                org = units_at[unit_starts[k]]
+                end = max(end, org["end"])
     if org is not None:
         org["affiliation"] = True  # the unit is someone's organisation here, not a party (see analysis.events)
     return {"title": label, "priority": priority, "organisation": org["unit"] if org else None,
             "membership": membership}, end
 
 
-def _titles_after(text: str, pos: int, units_at: dict, cache: dict | None = None) -> tuple[list[dict], int]:
-    """Titles in apposition after a name: ', Giám đốc Công an tỉnh X, Cụm trưởng' / ' - Ủy viên ..., Thứ trưởng ...'."""
-    rx = _rx()
+def _body_label(surface: str, rx) -> str:
+    """' ' + a body's words, one space between them ('Ủy ban  nhân dân' -> ' Ủy ban nhân dân'; memoised per
+    surface)."""
+    memo = rx.body_labels
+    if surface in memo:
+        return memo[surface]
+    label = " " + " ".join(surface.split())
+    if len(memo) < 10_000:
+        memo[surface] = label
+    return label
+
+
+def _titles_after(text: str, pos: int, units_at: dict, cache: dict | None = None,
+                  unit_starts: list[int] | None = None, rx=None) -> tuple[list[dict], int]:
+    """Titles in apposition after a name: ', Giám đốc Công an tỉnh X, Cụm trưởng' / ' - Ủy viên ..., Thứ trưởng ...'
+    (cache: position -> _title_at there, shared by the calls of one text; unit_starts: sorted(units_at); rx:
+    _rx())."""
+    if rx is None:
+        rx = _rx()
     out = []
+    c = text[pos:pos + 1]
+    if not (c in rx.apposition_first or c.isspace()):
+        return out, pos  # no separator: rx.apposition cannot match
     m = rx.apposition.match(text, pos)
     if not m or m.end() == pos:
         return out, pos
+    if cache is None:
+        cache = {}
     p = m.end()
+    title_sep = rx.title_sep.match
     while True:
-        hit = _title_at(text, p, units_at, cache)
+        if p in cache:
+            hit = cache[p]
+        else:
+            hit = cache[p] = _title_at(text, p, units_at, None, unit_starts, rx)
         if not hit:
             break
         out.append(hit[0])
         pos = hit[1]
-        sep = rx.title_sep.match(text, pos)
+        sep = title_sep(text, pos)
         if not sep:
             break
         p = sep.end()
     return out, pos
+
+
+def _rank_name(surface: str, rx) -> str:
+    """The rank of a rank regex match ('Đại tá', 'đại  tá' -> 'Đại tá'; memoised per surface)."""
+    memo = rx.rank_names
+    if surface in memo:
+        return memo[surface]
+    rank = rx.rank_forms[" ".join(surface.lower().split())]
+    if len(memo) < 10_000:
+        memo[surface] = rank
+    return rank
 
 
 def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict]:
@@ -329,106 +453,183 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
     units_at = {u["start"]: u for u in unit_mentions}
     for u in unit_mentions:
         u.setdefault("affiliation", False)
-    rx, r = _rx(), _rules()
-    anchors: list[tuple[int, str, str | None, list]] = []  # (name position, trigger, rank, titles before)
+    unit_starts = sorted(units_at)
+    rx = _rx()
     cands = core_positions(text)
-    for m in filter(None, (rx.rank.match(text, p) for p in cands["rank"])):
-        ws = _WS_OR_DEGREE.match(text, m.end())  # 'Đại tá, TS. Nguyễn ...' too
-        if ws:
-            anchors.append((ws.end(), "rank", r["rank_forms"][" ".join(m.group(0).lower().split())], []))
-    last_title = -1
     titles_cache: dict = {}
-    for m in filter(None, (rx.title.match(text, p) for p in cands["title"])):
-        if m.start() < last_title:
+    # (name position, trigger, rank, titles before), in this order of families (ties keep it when sorted)
+    anchors = _rank_anchors(text, cands["rank"], rx)
+    anchors += _title_anchors(text, cands["title"], units_at, unit_starts, titles_cache, rx)
+    wsd = _WS_OR_DEGREE.match
+    for p in cands.get("grank", ()):
+        m = rx.grank.match(text, p)
+        if m:
+            ws = wsd(text, m.end())
+            if ws:
+                anchors.append((ws.end(), "rank", None, []))
+    for p in cands["honorific"]:
+        m = rx.honorific.match(text, p)
+        if m:
+            plural = m.group("hon").lower().startswith("các")
+            anchors.append((m.end(), "list" if m.group("colon") or plural else "honorific", None, []))
+    anchors += _apposition_anchors(text, cands["title"], unit_mentions, rx)
+    if rx.degree is not None:  # 'Đại tá, TS. Nguyễn Văn A': the name is after the degree
+        first = rx.degree_first
+        for k, a in enumerate(anchors):
+            q = a[0]
+            if first is None or text[q:q + 1] == "," or text[q:q + 2].lower() in first:
+                anchors[k] = (_skip_degree(text, q, rx), *a[1:])
+    anchors.sort(key=_FIRST)
+    return _read_anchors(text, anchors, units_at, unit_starts, titles_cache, rx)
+
+
+_FIRST = operator.itemgetter(0)
+
+
+def _rank_anchors(text: str, positions: list[int], rx) -> list[tuple]:
+    """Anchors after a rank ('Đại tá Nguyễn ...', 'Đại tá, TS. Nguyễn ...')."""
+    out = []
+    rank, wsd = rx.rank.match, _WS_OR_DEGREE.match
+    for p in positions:
+        m = rank(text, p)
+        if m:
+            ws = wsd(text, m.end())  # 'Đại tá, TS. Nguyễn ...' too
+            if ws:
+                out.append((ws.end(), "rank", _rank_name(m.group(0), rx), []))
+    return out
+
+
+def _title_anchors(text: str, positions: list[int], units_at: dict, unit_starts: list[int], cache: dict,
+                   rx) -> list[tuple]:
+    """Anchors after a title (and its organisation, and maybe a rank): 'Giám đốc Công an tỉnh X Đại tá Nguyễn ...'
+    (cache: filled with the titles read, for _titles_after)."""
+    out = []
+    title, rank, rank_first, wsd = rx.title.match, rx.rank.match, rx.rank_first, _WS_OR_DEGREE.match
+    last_title = -1
+    for p in positions:
+        if p < last_title:
             continue  # 'Chủ tịch' inside 'Phó Chủ tịch ...'
-        hit = _title_at(text, m.start(), units_at, titles_cache, m)
+        m = title(text, p)
+        if not m:
+            continue
+        hit = cache[p] = _title_at(text, p, units_at, m, unit_starts, rx)
         if not hit:
             continue
         info, end = hit
         last_title = end
-        ws = _WS.match(text, end)
-        if not ws:
+        q = end + 1 if text[end:end + 1] == " " and not text[end + 1:end + 2].isspace() else _space_end(text, end)
+        if q < 0:
             # 'Bộ trưởng Bộ Công an, Đại tướng Tô Lâm': a title, a comma, then a rank and the name; not when the
             # title is itself in apposition to the name before it ('A, Giám đốc Công an tỉnh X, Đại tá B')
             ws = _COMMA.match(text, end)
-            if not (ws and rx.rank.match(text, ws.end()) and not _APPOSED.search(text, max(0, m.start() - 30), m.start())):
+            if not (ws and rank(text, ws.end()) and not _APPOSED.search(text, max(0, p - 30), p)):
                 continue
-        p = ws.end()
-        rank = None
-        rm = rx.rank.match(text, p)
+            q = ws.end()
+        rank_name = None
+        rm = text[q:q + 1] in rank_first and rank(text, q)
         if rm:
-            rank = r["rank_forms"][" ".join(rm.group(0).lower().split())]
-            ws2 = _WS_OR_DEGREE.match(text, rm.end())
+            rank_name = _rank_name(rm.group(0), rx)
+            ws2 = wsd(text, rm.end())
             if not ws2:
                 continue
-            p = ws2.end()
-        anchors.append((p, "title", rank, [info]))
-    for m in filter(None, (rx.grank.match(text, p) for p in cands.get("grank", ()))):
-        ws = _WS_OR_DEGREE.match(text, m.end())
-        if ws:
-            anchors.append((ws.end(), "rank", None, []))
-    for m in filter(None, (rx.honorific.match(text, p) for p in cands["honorific"])):
-        plural = m.group("hon").lower().startswith("các")
-        anchors.append((m.end(), "list" if m.group("colon") or plural else "honorific", None, []))
-    # a Vietnamese name with a title in apposition and nothing before it: 'Nguyễn Văn A, Giám đốc Công an tỉnh ...'
-    spans = sorted((u["start"], u["end"]) for u in unit_mentions)
+            q = ws2.end()
+        out.append((q, "title", rank_name, [info]))
+    return out
+
+
+def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dict], rx) -> list[tuple]:
+    """A Vietnamese name with a title in apposition and nothing before it: 'Nguyễn Văn A, Giám đốc Công an tỉnh ...'
+    (positions: the title candidates)."""
+    out = []
+    spans = sorted([(u["start"], u["end"]) for u in unit_mentions])
     span_starts = [a for a, _ in spans]
-    for p in cands["title"]:
+    for p in positions:
         if p < 4 or text[p - 2] not in ",-–" and text[p - 1] not in ",-–":
             continue  # cheap pre-check: only a title right after ', ' or ' - ' can follow a bare name
-        back = rx.before_title.search(text, max(0, p - 60), p)
+        back = _name_before(text, p, rx)
         if not back:
             continue
         start = back.start(1)
         k = bisect.bisect_right(span_starts, start)
-        if any(s <= start < e for s, e in spans[max(0, k - 3):k]):
+        inside = False
+        for s, e in spans[max(0, k - 3):k]:
+            if s <= start < e:
+                inside = True
+                break
+        if inside:
             continue  # the tail of an organisation ('Tỉnh ủy Hà Nam, ...')
         place = resolve_at(text, start)
         if place and place[1] >= back.end(1):
             continue  # a place name ('... tỉnh Hà Tĩnh, Giám đốc ...')
-        anchors.append((start, "apposition", None, []))
+        out.append((start, "apposition", None, []))
+    return out
+
+
+def _name_before(text: str, p: int, rx) -> re.Match | None:
+    """rx.before_title.search(text, max(0, p - 60), p): a name of 2 to 4 words, then ',', '-' or '–' right before p.
+    The search starts at the 4th last space before the separator (a match has at most 3 spaces) and is skipped
+    when no separator ends the text before p (str.rstrip strips what the regex's \\s matches)."""
+    lo = max(0, p - 60)
+    head = text[lo:p].rstrip()
+    if not head or head[-1] not in ",-–":
+        return None
+    words = head[:-1].rstrip().rsplit(" ", 4)
+    if len(words) == 5:
+        lo += len(words[0]) + 1
+    return rx.before_title.search(text, lo, p)
+
+
+def _read_anchors(text: str, queue: list[tuple], units_at: dict, unit_starts: list[int], titles_cache: dict,
+                  rx) -> list[dict]:
+    """The mentions of the names at the anchors (sorted by position; a list anchor adds the next item of the list
+    to the queue), with the titles in apposition after each, sorted by start."""
+    r = _rules()
+    upper, rank, rank_first = rx.upper, rx.rank.match, rx.rank_first
     found: dict[int, dict] = {}
-    if rx.degree is not None:  # 'Đại tá, TS. Nguyễn Văn A': the name is after the degree
-        first = rx.degree_first
-        anchors = [(_skip_degree(text, a[0], rx), *a[1:])
-                   if first is None or text[a[0]:a[0] + 1] == "," or text[a[0]:a[0] + 2].lower() in first else a
-                   for a in anchors]
-    queue = sorted(anchors, key=lambda a: a[0])
     names_at: dict = {}
     after_at: dict = {}
     i = 0
     while i < len(queue):
-        p, trigger, rank, before = queue[i]
+        p, trigger, rank_name, before = queue[i]
         i += 1
-        rm = rx.rank.match(text, p) if trigger in ("list", "honorific") else None
-        if rm:  # 'các đồng chí: Thiếu tướng Trần Phú Hà' / 'đồng chí Đại tá ...': the rank anchor does it
-            continue
+        if text[p:p + 1] not in upper:
+            continue  # no name can start here (a shortcut: _name_at would say None)
+        if trigger in ("list", "honorific") and text[p] in rank_first and rank(text, p):
+            continue  # 'các đồng chí: Thiếu tướng Trần Phú Hà' / 'đồng chí Đại tá ...': the rank anchor does it
         foreign_ok = True if trigger in ("rank", "honorific", "list") else trigger == "title" and "title"
-        if (p, foreign_ok) not in names_at:  # several anchors often lead to one name: read it once
-            names_at[p, foreign_ok] = _name_at(text, p, foreign_ok=foreign_ok)
-        hit = names_at[p, foreign_ok]
+        key = (p, foreign_ok)
+        if key in names_at:  # several anchors often lead to one name: read it once
+            hit = names_at[key]
+        else:
+            hit = names_at[key] = _name_at(text, p, foreign_ok, rx, r)
         if not hit:
             continue
         start, end, name = hit
         if trigger != "honorific" and " " not in name:
             continue
-        if end not in after_at:
-            after_at[end] = _titles_after(text, end, units_at, titles_cache)
-        titles, after = after_at[end]
+        if end in after_at:
+            titles, after = after_at[end]
+        else:
+            titles, after = after_at[end] = _titles_after(text, end, units_at, titles_cache, unit_starts, rx)
         mention = found.get(start)
         if mention is None:
-            mention = {"start": start, "end": end, "name": name, "rank": rank, "titles": [], "trigger": trigger}
-            found[start] = mention
-        mention["rank"] = mention["rank"] or rank
-        for t in before + titles:
-            if t not in mention["titles"]:
-                mention["titles"].append(t)
+            mention = found[start] = {"start": start, "end": end, "name": name, "rank": rank_name, "titles": [],
+                                      "trigger": trigger}
+        elif not mention["rank"]:
+            mention["rank"] = rank_name
+        have = mention["titles"]
+        for t in before:
+            if t not in have:
+                have.append(t)
+        for t in titles:
+            if t not in have:
+                have.append(t)
         if trigger == "list":
             # next item of 'các đồng chí: A, title; B, title; ...'
             nxt = _SEMICOLON.match(text, after)
             if nxt:
                 queue.insert(i, (nxt.end(), "list", None, []))
-    out = sorted(found.values(), key=lambda d: d["start"])
+    out = [found[s] for s in sorted(found)]
     for d in out:
         d["surface"] = text[d["start"]:d["end"]]
     return out
@@ -445,51 +646,85 @@ def merge_people(mentions: list[dict]) -> list[dict]:
     person's executive posts, a Party-committee membership ('Ủy viên Bộ Chính trị', 'Phó Bí thư Quân ủy Trung
     ương', 'Bí thư Đảng ủy Công an tỉnh') only when there is no other title; organisation = the main title's, else
     the first an executive post names, else any."""
-    full = [m for m in mentions if len(m["name"].split()) > 1]
+    sizes = [len(m["name"].split()) for m in mentions]  # words per name
+    full = [m for m, n in zip(mentions, sizes) if n > 1]
+    last_words = None  # (last word, name) of each full mention, when a back-reference needs them
     people: dict[str, dict] = {}
-    for m in mentions:
+    for m, n in zip(mentions, sizes):
         name = m["name"]
-        if len(name.split()) == 1:
-            matches = {f["name"] for f in full if f["name"].split()[-1] == name}
+        if n == 1:
+            if last_words is None:
+                last_words = [(f["name"].split()[-1], f["name"]) for f in full]
+            matches = {full_name for last, full_name in last_words if last == name}
             if len(matches) != 1:
                 continue
             name = matches.pop()
         p = people.get(name)
         if p is None:
             p = people[name] = {"name": name, "rank": None, "titles": [], "first": m, "mentions": 0}
-            if len(m["name"].split()) == 1:  # first seen as a back-reference: point at the full mention
+            if n == 1:  # first seen as a back-reference: point at the full mention
                 p["first"] = next(f for f in full if f["name"] == name)
         p["mentions"] += 1
         p["rank"] = p["rank"] or m["rank"]
+        have = p["titles"]
         for t in m["titles"]:
-            if t not in p["titles"]:
-                p["titles"].append(t)
+            if t not in have:
+                have.append(t)
     out = []
     for p in people.values():
         titles = p["titles"]
-        main = max(titles, key=lambda t: (not t.get("membership"), t["priority"])) if titles else None
+        main = max(titles, key=_main_title_key) if titles else None
         org = main["organisation"] if main and main["organisation"] else next(
-            (t["organisation"] for t in sorted(titles, key=lambda t: bool(t.get("membership"))) if t["organisation"]), None)
-        positions = list(dict.fromkeys(t["title"] for t in titles))
+            (t["organisation"] for t in sorted(titles, key=_membership_key) if t["organisation"]), None)
+        positions = list(dict.fromkeys([t["title"] for t in titles]))
+        first = p["first"]
         out.append({"name": p["name"], "rank": p["rank"], "position": main["title"] if main else None,
-                    "positions": positions, "organisation": org, "start": p["first"]["start"], "end": p["first"]["end"],
-                    "surface": p["first"]["surface"], "mentions": p["mentions"]})
-    out.sort(key=lambda d: d["start"])
+                    "positions": positions, "organisation": org, "start": first["start"], "end": first["end"],
+                    "surface": first["surface"], "mentions": p["mentions"]})
+    out.sort(key=_START)
     return out
+
+
+def _main_title_key(t: dict) -> tuple[bool, int]:
+    """The sort key of the main position: an executive post before a membership, then the priority."""
+    return not t.get("membership"), t["priority"]
+
+
+def _membership_key(t: dict) -> bool:
+    """The sort key of the organisation's fallback: executive posts first."""
+    return bool(t.get("membership"))
+
+
+_START = operator.itemgetter("start")
 
 
 def article_people(article_id: str, text: str, unit_mentions=None, sindex=None) -> tuple[list[dict], list[dict]]:
     """(merged people rows, mention rows) of one article."""
     mentions = find_people(text, unit_mentions)
+    sentence_at = {}  # start -> sentence id, read once per start (a person starts at one of its mentions)
+    for m in mentions:
+        start = m["start"]
+        if start not in sentence_at:
+            sentence_at[start] = sentence_of(sindex, start)
     rows = []
     for p in merge_people(mentions):
-        rows.append({"article_id": article_id, "person_id": person_id(p["name"]), **p,
+        start = p["start"]
+        rows.append({"article_id": article_id, "person_id": slugify(p["name"]), **p,  # slugify: person_id
                      "organisation_id": slugify(p["organisation"]) if p["organisation"] else None,
-                     "sentence_id": sentence_of(sindex, p["start"])})
-    mrows = [{"article_id": article_id, "person_id": person_id(m["name"]), "name": m["name"], "rank": m["rank"],
-              "titles": [t["title"] for t in m["titles"]], "organisation": next((t["organisation"] for t in m["titles"] if t["organisation"]), None),
-              "sentence_id": sentence_of(sindex, m["start"]), "start": m["start"], "end": m["end"],
-              "surface": m["surface"], "trigger": m["trigger"]} for m in mentions]
+                     "sentence_id": sentence_at[start] if start in sentence_at else sentence_of(sindex, start)})
+    mrows = []
+    for m in mentions:
+        titles = m["titles"]
+        org = None
+        for t in titles:  # the first title that names an organisation
+            if t["organisation"]:
+                org = t["organisation"]
+                break
+        start = m["start"]
+        mrows.append({"article_id": article_id, "person_id": slugify(m["name"]), "name": m["name"], "rank": m["rank"],
+                      "titles": [t["title"] for t in titles], "organisation": org,
+                      "sentence_id": sentence_at[start], "start": start, "end": m["end"],
+                      "surface": m["surface"], "trigger": m["trigger"]})
     return rows, mrows
 
 

@@ -273,15 +273,20 @@ def _candidates(text: str, r: dict, lower: str | None = None):
         if qualifier:
             head = lower[max(0, num_start - 32):num_start]
             start = num_start - (len(head) - len(head.rstrip())) - len(qualifier)
-        if (_word_before(lower, start, r["identifier_words"]) or _word_before(lower, num_start, r["identifier_words"])) \
+        # (without a qualifier, start == num_start: what is looked up before both is looked up once)
+        qualified = start != num_start
+        if (_word_before(lower, start, r["identifier_words"]) or (qualified and _word_before(lower, num_start, r["identifier_words"]))) \
                 and not _word_before(lower, start, r["count_opener_words"]):
             continue
         end = m.end()
         if kind in ("duration", "count", "noun"):
             head = lower[max(0, num_start - 24):num_start].rstrip()  # a bounded window
             prev = head.rsplit(None, 1)[-1] if head else ""
-            head_q = lower[max(0, start - 24):start].rstrip()
-            prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
+            if qualified:
+                head_q = lower[max(0, start - 24):start].rstrip()
+                prev_q = head_q.rsplit(None, 1)[-1] if head_q else ""
+            else:
+                prev_q = prev
             if prev_q in r["date_before"] or prev in r["date_before"]:
                 continue  # "ngày 15 tháng 6", "năm 2023 công an ...", "lúc 9 giờ"
             if kind != "duration" and _counts_parties(text, lower, m, start, r):
@@ -289,7 +294,8 @@ def _candidates(text: str, r: dict, lower: str | None = None):
         if kind == "duration":
             if r["calendar_after"].match(text, m.end()) or r["anniversary_after"].match(text, m.end()):
                 continue
-            if r["anniversary_before"].search(text, max(0, start - 40), start) or r["anniversary_before"].search(text, max(0, num_start - 40), num_start):
+            if r["anniversary_before"].search(text, max(0, start - 40), start) \
+                    or (qualified and r["anniversary_before"].search(text, max(0, num_start - 40), num_start)):
                 continue
         if kind == "amount":
             # money said without a currency: only with a money word earlier in the clause
@@ -332,8 +338,10 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
         return pd.DataFrame(columns=COLUMNS)
     unit_spans: dict[str, list[tuple[int, int]]] = {}
     if units is not None and len(units) and {"article_id", "start", "end"} <= set(units.columns):
-        for aid, s, e in zip(units["article_id"], units["start"], units["end"]):
-            if pd.notna(s) and pd.notna(e):
+        # the missing spans are found column-wise (Series.notna is pd.notna on each value, in one call)
+        known = (units["start"].notna() & units["end"].notna()).tolist()
+        for aid, s, e, ok in zip(units["article_id"].tolist(), units["start"].tolist(), units["end"].tolist(), known):
+            if ok:
                 unit_spans.setdefault(str(aid), []).append((int(s), int(e)))
     rows: dict[tuple, dict] = {}
     for aid, (sids, starts, texts) in by_article(sentences):

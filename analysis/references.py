@@ -48,9 +48,18 @@ COLUMNS = [
 NUMBER = r"(?-i:\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐƯ][A-ZĐƯa-zđư0-9]*)+)"
 # The same in either case (matched on the text as written; the case is checked with NUMBER), starting
 # with a character set alone so that the regex engine skips fast to the digits.
-NUMBER_ANY = r"[0-9][0-9]{0,4}(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9]*)+"
+NUMBER_TAIL = r"(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9]*)+"  # what follows the digits
+NUMBER_ANY = r"[0-9][0-9]{0,4}" + NUMBER_TAIL
 _DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
 _BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)
+# The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
+# before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
+# or nothing that makes it go on (a bare number). The look-behinds follow the first digit, so the
+# scan still skips fast to the digits; a run glued to what precedes it fails at each of its digits.
+# A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
+# so they would have been passed over anyway.
+_NUMBER_SCAN = re.compile(
+    rf"[0-9](?<![^\W_][0-9])(?<![/\-][0-9])[0-9]{{0,4}}(?![0-9])(?:(?P<code>{NUMBER_TAIL})(?![\w/])|(?!{_BARE_END.pattern}))")
 
 
 def _spellings(word: str) -> tuple[str, ...]:
@@ -163,7 +172,7 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
         "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": sorted(kind_words, key=len, reverse=True),
         "kind_tuple": tuple(kind_words), "kind_last": {w.split()[-1] for w in kind_words} | {"số", "hiệu"}, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
-        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END,
+        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _NUMBER_SCAN,
     }
 
 
@@ -195,8 +204,12 @@ def _leading(number: str) -> int | None:
     return int(m.group()) if m else None
 
 
+_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+_YEAR_FIRST = re.compile(r"\d{4}")
+
+
 def _number_year(number: str) -> int | None:
-    m = re.search(r"/((?:19|20)\d\d)/", number)
+    m = _NUMBER_YEAR.search(number)
     return int(m.group(1)) if m else None
 
 
@@ -209,14 +222,36 @@ def _lower(text: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=None)
+def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset], ...]:
+    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}) for "luật ", "Luật "."""
+    groups: dict[str, set] = {}
+    for spelling in spellings:
+        if len(spelling) > 1:
+            groups.setdefault(spelling[1:], set()).add(spelling[0])
+    return tuple((tail, frozenset(firsts)) for tail, firsts in groups.items())
+
+
 def _find_any(text: str, spellings: tuple[str, ...]):
-    """Start offsets of every occurrence of any of `spellings` (str.find is far faster than lower-casing the text)."""
+    """Start offsets of every occurrence of any of `spellings` (str.find is far faster than lower-casing the text).
+
+    Spellings that differ only in their first letter ("luật ", "Luật ") are found with one search of
+    the rest, the letter before being checked (each search is a pass over the whole text).
+    """
     out = []
     for spelling in spellings:
+        if len(spelling) > 1:
+            continue
         i = text.find(spelling)
         while i >= 0:
             out.append(i)
             i = text.find(spelling, i + 1)
+    for tail, firsts in _tails(spellings):
+        i = text.find(tail, 1)
+        while i >= 0:
+            if text[i - 1] in firsts:
+                out.append(i - 1)
+            i = text.find(tail, i + 1)
     if len(spellings) > 1:
         out = sorted(set(out))
     return out
@@ -257,15 +292,12 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
             taken.append((begin, i + m.end()))
     # Numbers: every run of digits not glued to a word or a code before it. A full number
     # ("12-NQ/TW", "13/2023/NĐ-CP") is taken with the kind word written before it, if any; a bare
-    # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word.
-    skip_to = 0
-    for run in r["digit_runs"].finditer(text):
-        s0, e0 = run.start(), run.end()
-        if s0 < skip_to or e0 - s0 > 5 or (s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "/-")):
-            continue
-        m = r["numbers"].match(text, s0)
-        if m:
-            skip_to = m.end()
+    # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word. The scan leaves
+    # out the runs that cannot be either (see _NUMBER_SCAN).
+    kind_words, codes = r["kind_words"], r["codes"]
+    for m in r["number_scan"].finditer(text):
+        s0 = m.start()
+        if m.lastgroup == "code":
             raw = m.group()
             if not _NUMBER_CASED.fullmatch(raw):
                 continue  # "2 - phòng": a code must start with a capital letter
@@ -273,21 +305,20 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
             if any(s < m.end() and begin < e for s, e in taken):
                 continue
             number = normalise_number(raw, r)
-            kind = r["kind_words"].get(word) if word else None
+            kind = kind_words.get(word) if word else None
             if kind is None:
-                kind = r["codes"].get(number_code(number))
+                kind = codes.get(number_code(number))
                 if kind is None:
                     continue  # an unknown code with no kind word: not recognisably a document
             found.append({"type": "number", "kind": kind, "number": number, "word": word,
                           "s": begin, "e": m.end(), "surface": text[begin:m.end()]})
             taken.append((begin, m.end()))
             continue
-        if r["bare_end"].match(text, e0):
-            continue  # "12.5", "12/3", "12a": not a bare document number
+        e0 = m.end()
         word, begin, so = _kind_before(text, s0, r)
         if word is None or any(s < e0 and begin < e for s, e in taken):
             continue
-        kind = r["kind_words"][word]
+        kind = kind_words[word]
         if so or (e0 - s0 <= 3 and kind in r["bare_kinds"] and text[begin].isupper()):
             found.append({"type": "bare", "kind": kind, "number": text[s0:e0], "word": word,
                           "s": begin, "e": e0, "surface": text[begin:e0]})
@@ -363,7 +394,7 @@ def _resolve_known(kind: str, number: str, date: str | None, cue_text: str, arti
 def _article_date(row) -> str | None:
     for col in ("published", "event_date"):
         value = row.get(col)
-        if isinstance(value, str) and re.match(r"\d{4}", value):
+        if isinstance(value, str) and _YEAR_FIRST.match(value):
             return value[:10]
     return None
 

@@ -111,8 +111,9 @@ def compile_rules(data: dict, path="themes.yaml") -> dict:
         labels[slug] = (entry["vi"], entry["en"])
     for key, targets in table.items():
         # the value: the phrase's length, whether it ends in a digit (see _number_goes_on), its targets,
-        # and whether it names a single theme with no exclusion (the fast path of extract_themes)
-        simple = len(targets) == 1 and not targets[0][2]
+        # and, when it names a single theme with no exclusion (most phrases), that theme and weight
+        # (the fast path of extract_themes)
+        simple = targets[0][:2] if len(targets) == 1 and not targets[0][2] else None
         automaton.add_word(key, (len(key), key[-1].isdigit(), tuple(targets), simple))
     automaton.make_automaton()
     umbrella = data.get("catalogue_umbrella") or []
@@ -159,7 +160,9 @@ def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, 
         words = lower[s:e].strip(" “”\"'")
         n = words.count(" ") + 1 if words else 0
         if n > max_words and filler_re is not None:  # openers ("các loại", "nhất là") do not count
-            words = filler_re.sub("", words)
+            opener = filler_re.match(words)  # (anchored: most items have none, and then nothing is cut)
+            if opener:
+                words = words[opener.end():]
             n = len(words.split())
         items.append((s, e, 0 < n <= max_words, soft_before))
     return items
@@ -312,7 +315,7 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
         by_theme: dict[str, list] = {}  # theme -> [(start, end, weight, sentence)], offsets in `joined`
         excluded: dict[str, list] | None = None
         n, k, next_bound, nb = len(joined), 0, (bounds[1] if len(bounds) > 1 else len(joined) + 1), len(bounds)
-        for end, (klen, digit_end, targets, _) in automaton.iter(joined):
+        for end, (klen, digit_end, targets, simple) in automaton.iter(joined):
             s, e = end - klen + 1, end + 1
             if (s and joined[s - 1].isalnum()) or (e < n and (joined[e].isalnum() or (digit_end and _number_goes_on(joined, e)))):
                 continue  # not a whole word (or a longer number)
@@ -320,6 +323,14 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                 k = bisect_right(bounds, s) - 1
                 next_bound = bounds[k + 1] if k + 1 < nb else n + 1
             if skip[k]:
+                continue
+            if simple is not None:  # one theme, no exclusion: the loop below in short
+                slug, weight = simple
+                hits = by_theme.get(slug)
+                if hits is None:
+                    by_theme[slug] = [(s, e, weight, k)]
+                else:
+                    hits.append((s, e, weight, k))
                 continue
             for slug, weight, is_exclusion in targets:
                 if is_exclusion:
@@ -336,6 +347,10 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
         chosen: list[list] = []
         for slug, hits in by_theme.items():
             spans = excluded.get(slug) if excluded else None
+            if len(hits) == 1 and not spans:  # a lone hit is kept as it is (the common case)
+                g = hits[0]
+                chosen.append([g[3], g[0], slug, g[1], g[2]])
+                continue
             if len(hits) > 1:
                 hits.sort()
             group: list = []

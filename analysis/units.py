@@ -19,9 +19,8 @@ import bisect
 import json
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -68,7 +67,9 @@ class Place:
     lat: float | None = None
     lon: float | None = None
 
-    @property
+    # cached: a Place is immutable and the same few Places name most mentions (stored in the instance's
+    # __dict__, outside the dataclass fields, so equality, hashing and repr are unchanged)
+    @cached_property
     def full(self) -> str:
         """'tỉnh Quảng Trị', 'thành phố Cần Thơ', 'Thành phố Hồ Chí Minh', 'tỉnh Sê Kông'."""
         if self.proper:
@@ -230,19 +231,19 @@ def resolve_at(text: str, pos: int) -> tuple[Place, int] | None:
     return (hit[0], pos + hit[1]) if hit else None
 
 
-_RUN_CACHE: dict = {}
+_RUN_CACHE: list = [None, {}]  # [the gazetteer the memo was filled from, run -> result]
+_MISSING = object()
 
 
 def _resolve_run(run: str, gazetteer) -> tuple[Place, int] | None:
     """The longest known place name a run of capitalised words starts with: (Place, its length) or None
     (memoised per run of words, i.e. per place-name surface; the cache follows the gazetteer object)."""
-    cache = _RUN_CACHE.get(id(gazetteer))
-    if cache is None or cache[0] is not gazetteer:
-        _RUN_CACHE.clear()
-        cache = _RUN_CACHE[id(gazetteer)] = (gazetteer, {})
-    table = cache[1]
-    if run in table:
-        return table[run]
+    if _RUN_CACHE[0] is not gazetteer:
+        _RUN_CACHE[0], _RUN_CACHE[1] = gazetteer, {}
+    table = _RUN_CACHE[1]
+    out = table.get(run, _MISSING)
+    if out is not _MISSING:
+        return out
     index, longest = gazetteer
     words = [(w.start(), w.end()) for _, w in zip(range(longest), _WORD.finditer(run))]
     out = None
@@ -279,6 +280,8 @@ class _Rx:
     anchors: object
     level_rx: re.Pattern
     lower_starts: tuple = ()
+    level_groups: dict | None = None  # level_rx group name 'l3' -> levels[3]'s entry (a dict lookup per level word)
+    group_bodies: dict | None = None  # master group name 'b3' -> bodies[3]
 
 
 @lru_cache(maxsize=None)
@@ -326,6 +329,8 @@ def _rx() -> _Rx:
     stop_words = _c(r"(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in stops) + r")(?!\w)")
     out = _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
+    out.level_groups = {f"l{i}": e for i, (_, e) in enumerate(levels)}
+    out.group_bodies = {f"b{i}": b for i, b in enumerate(bodies)}
     # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
     # at an anchor is no unit and the master regex is not tried
     out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
@@ -352,12 +357,14 @@ def _mention(start, end, unit, kind, place: Place | None = None, level=None, how
     return out
 
 
-def _level_at(text: str, pos: int) -> tuple[dict | None, int]:
-    rx = _rx()
+def _level_at(text: str, pos: int, rx: _Rx | None = None) -> tuple[dict | None, int]:
+    """The level word ('tỉnh', 'thành phố', 'huyện' ...) right after pos: (its levels entry, end) or (None, pos)."""
+    if rx is None:
+        rx = _rx()
     m = rx.level_rx.match(text, pos)
     if not m:
         return None, pos
-    return rx.levels[int(m.lastgroup[1:])][1], m.end()
+    return rx.level_groups[m.lastgroup], m.end()
 
 
 def _local_name(text: str, pos: int, level: str) -> tuple[str, int, str | None] | None:
@@ -436,7 +443,7 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
                                     place, level="province", how="list"))
             return
     # 2) single unit: optional level word, then a place
-    entry, p = _level_at(text, pos)
+    entry, p = _level_at(text, pos, rx)
     level = entry["level"] if entry else ("city" if implied_city else None)
     if implied_city and entry is None:
         p = _WS0.match(text, pos).end()
@@ -523,8 +530,8 @@ def _province_after(text: str, pos: int) -> str | None:
     return None
 
 
-def _body_at(text: str, m: re.Match, body: dict, out: list) -> None:
-    entry, p = _level_at(text, m.end())
+def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = None) -> None:
+    entry, p = _level_at(text, m.end(), rx)
     level = entry["level"] if entry else body.get("level")
     if entry is None:
         ws = _WS.match(text, m.end())
@@ -610,7 +617,13 @@ def find_unit_mentions(text: str) -> list[dict]:
             continue
         last = m.end()
         g = m.lastgroup
-        if g == "cluster":
+        body = rx.group_bodies.get(g)
+        if body is not None:  # the usual case first: 'Công an ...', 'UBND ...', 'Tỉnh ủy ...'
+            if body.get("police"):
+                _police_at(text, m, rx, found)
+            else:
+                _body_at(text, m, body, found, rx)
+        elif g == "cluster":
             num = re.search(r"\d+", m.group(0)).group(0)
             found.append(_mention(m.start(), m.end(), f"Cụm thi đua số {int(num)}", "cluster", None))
         elif g == "dept":
@@ -622,29 +635,40 @@ def find_unit_mentions(text: str) -> list[dict]:
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
             found.append(_mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
-        elif g and g[0] == "b":
-            body = rx.bodies[int(g[1:])]
-            if body.get("police"):
-                _police_at(text, m, rx, found)
-            else:
-                _body_at(text, m, body, found)
-    # overlaps: keep the earliest, then the longest
-    found.sort(key=lambda d: (d["start"], -(d["end"] - d["start"])))
+    # overlaps: keep the earliest, then the longest. Two stable sorts (by end descending, then by start) give the
+    # order of the key (start, -length) with C key functions instead of a Python one per mention
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     kept: list[dict] = []
     last_end = -1
+    near_paren = _after_open_paren(text) if found else set()
     for d in found:
-        if d["start"] >= last_end:
+        start, end = d["start"], d["end"]
+        if start >= last_end:
             kept.append(d)
-            last_end = max(last_end, d["end"])
-    for d in kept:
-        d["surface"] = text[d["start"]:d["end"]]
-        d["in_parentheses"] = _in_parentheses(text, d["start"], d["end"])
+            if end > last_end:
+                last_end = end
+            d["surface"] = text[start:end]
+            d["in_parentheses"] = start in near_paren and _in_parentheses(text, start, end)
     return kept
 
 
+def _after_open_paren(text: str) -> set[int]:
+    """The offsets that have a '(' at most 3 characters before them (or at them): the only starts for which
+    _in_parentheses can be true (a set lookup per mention instead of a call)."""
+    out: set[int] = set()
+    i = text.find("(")
+    while i != -1:
+        out.update(range(i, i + 4))
+        i = text.find("(", i + 1)
+    return out
+
+
+_START, _END = operator.itemgetter("start"), operator.itemgetter("end")
+
+
 def _in_parentheses(text: str, start: int, end: int) -> bool:
-    if "(" not in text[max(0, start - 3):start + 1]:
-        return False
+    """A '(' at most 3 characters before start (only spaces between) and a ')' at most 3 after end."""
     before = text.rfind("(", max(0, start - 3), start + 1)
     return before != -1 and text[before + 1:start].strip() == "" and text.find(")", end, end + 3) != -1
 
@@ -657,8 +681,14 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
     next explicit unit in its clause ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Dương'), else the article's
     home province: the Vietnamese province its units name most often (the first one on a tie).
     District/commune units get their canonical name."""
-    counts = Counter(d["province_code"] for d in mentions if d.get("province_code") and d["country"] == "Việt Nam"
-                     and d.get("level") == "province")
+    counts: dict[str, int] = {}
+    explicit: list[int] = []  # indices of the explicit Vietnamese province units: where a bare mention looks ahead
+    for i, d in enumerate(mentions):
+        code = d.get("province_code")
+        if code and d["country"] == "Việt Nam" and d.get("level") == "province":
+            counts[code] = counts.get(code, 0) + 1
+            if d.get("how") != "home":
+                explicit.append(i)
     home = None
     if counts:
         best = max(counts.values())
@@ -669,8 +699,8 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
         if d.get("how") == "home":
             stop = _SEGMENT_END.search(text, d["end"]) if text else None
             limit = stop.start() if stop else len(text)
-            local = next((n for n in mentions[i + 1:] if n["start"] < limit and n.get("province_code")
-                          and n.get("how") != "home" and n.get("level") == "province" and n["country"] == "Việt Nam"), None)
+            later = explicit[bisect.bisect_right(explicit, i):]
+            local = next((mentions[j] for j in later if mentions[j]["start"] < limit), None)
             here = _codes_index().get(local["province_code"]) if local else home
             unit = _home_unit(d, here)
             if unit is None:
@@ -740,12 +770,19 @@ def sentence_of(index: tuple[list[int], list[int]] | None, offset: int) -> int |
 
 def article_mentions(article_id: str, text: str, sindex=None) -> list[dict]:
     """The resolved unit mentions of one article, with article_id, unit_id and sentence_id."""
-    out = []
-    for d in resolve_home(find_unit_mentions(text), text):
+    out = resolve_home(find_unit_mentions(text), text)  # a new list: filled in place
+    if not sindex or not sindex[0]:
+        for d in out:
+            d["article_id"] = article_id
+            d["unit_id"] = slugify(d["unit"])
+            d["sentence_id"] = None
+        return out
+    starts, ids = sindex[0], sindex[1]  # sentence_of(sindex, start), inlined: one bisect per mention
+    for d in out:
         d["article_id"] = article_id
         d["unit_id"] = slugify(d["unit"])
-        d["sentence_id"] = sentence_of(sindex, d["start"])
-        out.append(d)
+        i = bisect.bisect_right(starts, d["start"]) - 1
+        d["sentence_id"] = ids[i if i > 0 else 0]
     return out
 
 
@@ -764,9 +801,9 @@ MENTION_TABLE_COLUMNS = MENTION_COLUMNS + ["province_code", "province_2025_code"
 _MENTION_ROW = operator.itemgetter(*MENTION_TABLE_COLUMNS)
 
 
-def mention_tuple(d: dict) -> tuple:
-    """A mention as a compact row of MENTION_TABLE_COLUMNS (a tuple takes a third of a dict's memory)."""
-    return _MENTION_ROW(d)
+# mention_tuple(d): a mention as a compact row of MENTION_TABLE_COLUMNS (a tuple takes a third of a dict's memory).
+# The itemgetter itself, not a function calling it: it runs once per mention.
+mention_tuple = _MENTION_ROW
 
 
 def _mentions_frame(rows: list) -> pd.DataFrame:
