@@ -130,6 +130,16 @@ def _rules() -> dict:
             # the terms are searched for in every clause window: with their first characters up front
             compiled.append((_first_class(rx) if section == "terms" else rx, e))
         out[section] = compiled
+    for key in ("place_skip", "place_levels", "not_joined"):
+        if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
+            raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
+    skip = "|".join(re.escape(w) for w in sorted(data["place_skip"], key=len, reverse=True))
+    levels = "|".join(re.escape(w) for w in sorted(data["place_levels"], key=len, reverse=True))
+    # 'tại' + skipped words + the place: a capitalised name, or a level word and a capitalised name
+    out["place"] = _first_class(re.compile(
+        rf"(?<!\w)tại\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
+        r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
+    out["not_joined"] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["not_joined"]) + r")(?!\w)")
     stops = data.get("not_signing")
     if not isinstance(stops, list) or not stops:
         raise ValueError("analysis/data/events.yaml: missing or empty list 'not_signing'")
@@ -261,7 +271,6 @@ def find_term(text: str) -> str | None:
 
 _DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
-_PLACE = _first_class(re.compile(rf"(?<!\w)tại\s+(?=[{ruledata.UPPER}])(.{{2,70}}?)(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
 _RETRO = _first_class(re.compile(r"(?:(?:sau|qua)\s+(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm|(?:kể\s+)?từ\s+khi|kể\s+từ|từ\s+ngày)\s+$", re.IGNORECASE))
 _PASSIVE = re.compile(r"được\s*$")  # 'Quy chế phối hợp ... đã được ký kết'
@@ -279,9 +288,10 @@ _LEVEL = re.compile(r"(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Thủ đô
 
 
 def _place(text: str, s_start: int, s_end: int, limit: int, units: list[dict]) -> tuple[str, int, int] | None:
-    m = _PLACE.search(text, s_start, s_end)
+    place_rx = _rules()["place"]
+    m = place_rx.search(text, s_start, s_end)
     while m and _NOT_PLACE.match(m.group(1)):
-        m = _PLACE.search(text, m.end(), s_end)
+        m = place_rx.search(text, m.end(), s_end)
     if not m or m.start() > limit:
         return None
     ps, pe = m.start(1), m.end(1)
@@ -351,6 +361,7 @@ def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, ag
     so skipping the other triggers changes none of them)."""
     if triggers is None:
         triggers = find_triggers(text, sent["start"], sent["end"], positions)
+    not_joined = _rules()["not_joined"]
     out = []
     for i, (ts, te, kind) in enumerate(triggers):
         if only is not None and kind["kind"] != only:
@@ -374,7 +385,8 @@ def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, ag
             clause_end = stop.start() if stop else seg_end
             while True:
                 nxt = find_agreement(text, agrs[-1][1], clause_end, agr_pos)
-                if nxt is None or not _JOINED.search(text, agrs[-1][1], nxt[0]) or any(a[2] == nxt[2] for a in agrs):
+                if (nxt is None or not _JOINED.search(text, agrs[-1][1], nxt[0]) or any(a[2] == nxt[2] for a in agrs)
+                        or not_joined.search(text, agrs[-1][1], nxt[0])):
                     break
                 agrs.append(nxt)
         for j, a in enumerate(agrs):

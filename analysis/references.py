@@ -45,10 +45,10 @@ COLUMNS = [
 
 
 # A document number: digits, an optional year, then code parts that start with a capital letter.
-NUMBER = r"(?-i:\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐƯ][A-ZĐƯa-zđư0-9]*)+)"
+NUMBER = r"(?-i:\d{1,5}(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐƯ][A-ZĐƯa-zđư0-9&]*)+)"
 # The same in either case (matched on the text as written; the case is checked with NUMBER), starting
 # with a character set alone so that the regex engine skips fast to the digits.
-NUMBER_TAIL = r"(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9]*)+"  # what follows the digits
+NUMBER_TAIL = r"(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9&]*)+"  # what follows the digits ("BNN&PTNT" is one part)
 NUMBER_ANY = r"[0-9][0-9]{0,4}" + NUMBER_TAIL
 _DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
 _BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)

@@ -562,7 +562,9 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
         return
     if level in ("province", "city") and not _WORD.match(text, p) and body.get("home", True):
         end = m.end() if entry is None else m.end() + len(text[m.end():p].rstrip())
-        out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name))
+        # 'Tỉnh đoàn' names its province as 'Tỉnh đoàn Lâm Đồng', as _body_at does with a place: `proper` says so
+        out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name,
+                            proper=bool(body.get("level"))))
 
 
 def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
@@ -617,9 +619,15 @@ def find_unit_mentions(text: str) -> list[dict]:
             continue
         last = m.end()
         g = m.lastgroup
+        if text[pos - 1:pos] in ("-", "/", "&") and text[pos:pos + 2].isupper():
+            continue  # an abbreviation inside a document number ('01/2017/TTLT-BCA-BQP'): an issuer, not a mention
         body = rx.group_bodies.get(g)
         if body is not None:  # the usual case first: 'Công an ...', 'UBND ...', 'Tỉnh ủy ...'
-            if body.get("police"):
+            if body.get("foreign_only"):  # 'Cảnh sát tỉnh Kampot': the Cambodian name of a provincial police
+                police: list = []
+                _police_at(text, m, rx, police)
+                found += [d for d in police if d["kind"] == "foreign_police"]
+            elif body.get("police"):
                 _police_at(text, m, rx, found)
             else:
                 _body_at(text, m, body, found, rx)
@@ -735,6 +743,8 @@ def _home_unit(d: dict, place: Place | None) -> str | None:
     if d["kind"] == "party_committee":
         if (d["body"] == "Thành ủy") != is_city and place.code != "46":
             return None
+        return f"{d['body']} {place.proper or place.name}"
+    if d.get("proper"):  # a body whose name holds its level ('Tỉnh đoàn'): named as with an explicit place
         return f"{d['body']} {place.proper or place.name}"
     return f"{d['body']} {place.full}"
 

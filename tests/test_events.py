@@ -292,3 +292,61 @@ def test_a_body_signing_of_the_same_type_with_another_number_is_a_new_event():
     ])
     assert list(zip(events["kind"], events["doc_number"], events["term"].fillna(""))) == [
         ("so_ket", "15/KH-CA", ""), ("ky_ket", "31/KH-CA", "2024-2025")]
+
+
+@pytest.mark.parametrize("verb", RULES["not_signing"])
+def test_each_not_signing_word_makes_a_witness_or_a_speaker(verb):
+    events, _, sigs = events_of([
+        "Công an tỉnh Nghệ An và Công an tỉnh Hủa Phăn ký biên bản hợp tác",
+        "Ngày 17/2, Công an tỉnh Nghệ An và Công an tỉnh Hủa Phăn (Lào) ký kết Biên bản hợp tác năm 2025.",
+        f"Thiếu tướng Bùi Quang Thanh, Giám đốc Công an tỉnh Nghệ An {verb} lễ ký kết biên bản hợp tác.",
+    ], published="2025-02-18")
+    assert list(events["agreement_type"]) == ["bien_ban_hop_tac"]
+    assert sigs.empty
+
+
+def test_an_agreement_cited_after_a_predicate_is_not_signed_with_the_first():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Nghệ An và Công an tỉnh Hủa Phăn (Lào) ký biên bản hợp tác năm 2025",
+        "Ngày 17/2, tại thành phố Vinh, Công an tỉnh Nghệ An tổ chức hội đàm và ký kết Biên bản hợp tác năm 2025 "
+        "với Công an tỉnh Hủa Phăn (Lào).",
+        "Phát biểu tại buổi lễ, Thiếu tướng Bùi Quang Thanh khẳng định, việc ký kết biên bản hợp tác là cụ thể hóa "
+        "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị và thỏa thuận giữa Bộ Công an Việt Nam với Bộ An ninh Lào.",
+    ], published="2025-02-18")
+    assert list(zip(events["kind"], events["agreement_type"], events["date"], events["place"])) == [
+        ("ky_ket", "bien_ban_hop_tac", "2025-02-17", "thành phố Vinh")]
+    assert set(parties["unit"]) == {"Công an tỉnh Nghệ An", "Công an tỉnh Hủa Phăn (Lào)"}
+    assert sigs.empty
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("Ngày 6/11, tại thành phố Hà Tiên, Công an tỉnh Kiên Giang và Công an tỉnh Kampot ký kết biên bản ghi nhớ.",
+     "thành phố Hà Tiên"),
+    ("Sáng 15/9, tại trụ sở Công an tỉnh Quảng Trị, Công an TP Huế và Công an tỉnh Quảng Trị ký kết kế hoạch phối hợp.",
+     "Công an tỉnh Quảng Trị"),
+    ("Chiều 3/4, tại tỉnh Gia Lai, Công an tỉnh Gia Lai và Công an tỉnh Attapeu (Lào) ký kết biên bản hợp tác.",
+     "tỉnh Gia Lai"),
+    ("Ngày 5/6, tại hội trường Công an tỉnh Lạng Sơn, hai đơn vị ký kết quy chế phối hợp.", "Công an tỉnh Lạng Sơn"),
+])
+def test_place_after_a_skipped_word_or_with_a_lower_case_level_word(lead, place):
+    events, _, _ = events_of(["Tin hoạt động", lead])
+    assert list(events["place"]) == [place]
+
+
+def test_place_words_in_the_rule_file_are_each_read():
+    for word in RULES["place_skip"]:
+        events, _, _ = events_of(["Tin", f"Ngày 5/6, tại {word} Công an tỉnh Lạng Sơn, Công an tỉnh Lạng Sơn và "
+                                  "Công an tỉnh Cao Bằng ký kết quy chế phối hợp."])
+        assert list(events["place"]) == ["Công an tỉnh Lạng Sơn"], word
+    for word in RULES["place_levels"]:
+        events, _, _ = events_of(["Tin", f"Ngày 5/6, tại {word} Mường Tè, Công an tỉnh Lai Châu và "
+                                  "Công an tỉnh Phông Sa Lỳ ký kết biên bản hợp tác."])
+        assert list(events["place"]) == [f"{word} Mường Tè"], word
+
+
+@pytest.mark.parametrize("word", RULES["not_joined"])
+def test_each_not_joined_word_separates_a_cited_agreement(word):
+    events, _, _ = events_of(["Tin", f"Ngày 5/6, Công an tỉnh Lạng Sơn và Công an tỉnh Cao Bằng ký kết quy chế phối hợp "
+                                     f"năm 2024, {word} kế hoạch phối hợp của hai Bộ và chương trình hợp tác giữa hai tỉnh."])
+    # only one agreement is signed ('triển khai' makes its own roll-out event of the plan, which is right)
+    assert list(events.loc[events["kind"] == "ky_ket", "agreement_type"]) == ["quy_che_phoi_hop"]

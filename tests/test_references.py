@@ -118,6 +118,11 @@ def test_ref_ids_are_stable_across_articles(seed_load):
      "other", "66-QĐ/TW", "Ban Chấp hành Trung ương", None, None),
     ("Thông báo kết luận số 14-KL/TW của Bộ Chính trị được quán triệt.",
      "ket_luan", "14-KL/TW", "Bộ Chính trị", None, 2021),
+    # a joint circular: its kind words are longer than "Thông tư", and "&" joins two bodies inside one code part
+    ("Thực hiện Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC, hai ngành tăng cường trao đổi thông tin.",
+     "other", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC", None, None, 2017),
+    ("Theo Thông tư liên tịch số 02/2021/TTLT-BCA-VKSNDTC về phối hợp giải quyết nguồn tin về tội phạm.",
+     "other", "02/2021/TTLT-BCA-VKSNDTC", None, None, 2021),
 ])
 def test_numbered_documents(sentence, kind, number, issuer, date, year):
     row = one(sentence)

@@ -200,6 +200,38 @@ def test_cambodian_partner_with_country():
     assert got[0]["province_2025"] == "Ratanakiri"
 
 
+@pytest.mark.parametrize("sentence, province", [
+    ("Công an tỉnh Kiên Giang hội đàm với Cảnh sát tỉnh Kampot, Vương quốc Campuchia.", "Kampot"),
+    ("Thiếu tướng Mao Chanmathurith, Tỉnh trưởng Cảnh sát tỉnh Kampot ký biên bản ghi nhớ.", "Kampot"),
+    ("Công an tỉnh Tây Ninh và Cảnh sát tỉnh Svay Rieng (Campuchia) ký kết kế hoạch phối hợp.", "Svay Rieng"),
+])
+def test_cambodian_provincial_police_written_canh_sat_is_the_same_unit(sentence, province):
+    got = [m for m in mentions(sentence) if m["kind"] == "foreign_police"]
+    assert [m["unit"] for m in got] == [f"Công an tỉnh {province} (Campuchia)"]
+    assert sentence[got[0]["start"]:got[0]["end"]].startswith("Cảnh sát tỉnh")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lực lượng Cảnh sát cơ động và Cảnh sát giao thông tuần tra trên tuyến.",
+    "Cảnh sát tỉnh phối hợp tuần tra.",
+    "Cảnh sát Hà Nội và Cảnh sát tỉnh Gia Lai trao đổi kinh nghiệm.",  # not how the press names Vietnamese police
+])
+def test_canh_sat_names_no_vietnamese_unit(sentence):
+    assert units_of(sentence) == []
+
+
+def test_abbreviations_inside_a_document_number_are_not_mentions():
+    text = ("Thực hiện Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC, Công an TP Cần Thơ "
+            "phối hợp với VKSND TP Cần Thơ.")
+    assert units_of(text) == ["Công an thành phố Cần Thơ", "Viện kiểm sát nhân dân thành phố Cần Thơ"]
+
+
+def test_a_bare_body_named_with_its_level_has_one_name_with_or_without_its_place():
+    text = ("Công an tỉnh Lâm Đồng và Tỉnh đoàn Lâm Đồng ký kết chương trình phối hợp. "
+            "Bà Nguyễn Thị Mai Hương, Bí thư Tỉnh đoàn phát biểu.")
+    assert units_of(text) == ["Công an tỉnh Lâm Đồng", "Tỉnh đoàn Lâm Đồng", "Tỉnh đoàn Lâm Đồng"]
+
+
 def test_party_committee_peoples_committee_front_military():
     got = mentions("Tỉnh ủy Gia Lai, HĐND tỉnh Gia Lai, UBND tỉnh Gia Lai, Ủy ban MTTQ Việt Nam tỉnh Gia Lai, "
                    "Bộ Chỉ huy Quân sự tỉnh Gia Lai và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai dự lễ.")
