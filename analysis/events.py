@@ -130,7 +130,7 @@ def _rules() -> dict:
             # the terms are searched for in every clause window: with their first characters up front
             compiled.append((_first_class(rx) if section == "terms" else rx, e))
         out[section] = compiled
-    for key in ("place_skip", "place_levels", "not_joined"):
+    for key in ("place_skip", "place_levels", "not_joined", "cited_documents"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
     skip = "|".join(re.escape(w) for w in sorted(data["place_skip"], key=len, reverse=True))
@@ -139,6 +139,8 @@ def _rules() -> dict:
     out["place"] = _first_class(re.compile(
         rf"(?<!\w)tại\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
         r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
+    docs = "|".join(re.escape(w) for w in data["cited_documents"])
+    out["cited"] = _first_class(re.compile(rf"(?<!\w)(?:{docs})(?!\w)[^;]{{0,120}}?\svề\s"))
     out["not_joined"] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["not_joined"]) + r")(?!\w)")
     stops = data.get("not_signing")
     if not isinstance(stops, list) or not stops:
@@ -320,11 +322,27 @@ def _affiliation(text: str, unit: dict) -> bool:
     return ("của" in before or "thuộc" in before) and bool(_OWNER.search(before))
 
 
+_SUBJECT_END = re.compile(r";|,\s+(?=[A-ZĐ])")
+
+
+def _cited_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the subjects of documents cited between start and end ('Nghị định số 03/2019/NĐ-CP của Chính phủ
+    về <subject>'): the units named there are what the document is about, not parties of the event."""
+    out = []
+    for m in _rules()["cited"].finditer(text, start, end):
+        stop = _SUBJECT_END.search(text, m.end(), end)
+        out.append((m.end(), stop.start() if stop else end))
+    return out
+
+
 def _parties(text: str, units: list[dict], start: int, end: int, place_span=None) -> list[dict]:
     inside = [u for u in units if start <= u["start"] and u["end"] <= end]
     out = []
+    subjects = _cited_subjects(text, start, end) if inside else ()
     for u in inside:
         if u["kind"] in PARTY_KINDS_EXCLUDED or u.get("in_parentheses") or _affiliation(text, u):
+            continue
+        if subjects and any(s <= u["start"] < e for s, e in subjects):
             continue
         if place_span and place_span[0] <= u["start"] < place_span[1]:
             if not any(v["unit_id"] == u["unit_id"] and not (place_span[0] <= v["start"] < place_span[1]) for v in inside):

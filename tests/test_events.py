@@ -350,3 +350,23 @@ def test_each_not_joined_word_separates_a_cited_agreement(word):
                                      f"năm 2024, {word} kế hoạch phối hợp của hai Bộ và chương trình hợp tác giữa hai tỉnh."])
     # only one agreement is signed ('triển khai' makes its own roll-out event of the plan, which is right)
     assert list(events.loc[events["kind"] == "ky_ket", "agreement_type"]) == ["quy_che_phoi_hop"]
+
+
+@pytest.mark.parametrize("word", RULES["cited_documents"])
+def test_units_in_the_subject_of_a_cited_document_are_not_parties(word):
+    events, parties, _ = events_of([
+        "Tin hoạt động",
+        f"Chiều 8/4, Công an tỉnh Sơn La và Bộ Chỉ huy Quân sự tỉnh tổ chức ký kết Quy chế phối hợp thực hiện {word} "
+        "số 03/2019/NĐ-CP của Chính phủ về phối hợp giữa Bộ Công an và Bộ Quốc phòng.",
+    ], published="2024-04-09")
+    assert list(events["agreement_type"]) == ["quy_che_phoi_hop"]
+    assert set(parties["unit"]) == {"Công an tỉnh Sơn La", "Bộ Chỉ huy Quân sự tỉnh Sơn La"}
+
+
+def test_the_ministries_that_hold_the_review_of_their_decree_are_still_its_parties():
+    events, parties, _ = events_of([
+        "Bộ Công an và Bộ Quốc phòng tổng kết 5 năm thực hiện Nghị định 03/2019/NĐ-CP",
+        "Sáng 14/12, tại Hà Nội, Bộ Công an và Bộ Quốc phòng tổ chức Hội nghị tổng kết 5 năm thực hiện Nghị định số "
+        "03/2019/NĐ-CP ngày 5/9/2019 của Chính phủ về phối hợp giữa Bộ Công an và Bộ Quốc phòng trong thực hiện nhiệm vụ.",
+    ], published="2023-12-14")
+    assert set(parties["unit"]) == {"Bộ Công an", "Bộ Quốc phòng"}
