@@ -87,7 +87,7 @@ def _fail(file: str, what: str) -> ValueError:
 def _rules() -> dict:
     data = ruledata.load(DATA_FILE)
     for section in ("province_aliases", "province_names", "proper_names", "levels", "bodies", "fixed_units",
-                    "commands", "departments", "clusters", "countries"):
+                    "commands", "departments", "clusters", "countries", "posts"):
         entries = data.get(section)
         if not isinstance(entries, list) or not entries:
             raise _fail(DATA_FILE, f"missing or empty list {section!r}")
@@ -301,6 +301,8 @@ def _rx() -> _Rx:
     forms.sort(key=len, reverse=True)
     for i, c in reversed(list(enumerate(r["commands"]))):
         alts.insert(0, f"(?P<c{i}>{ruledata.expand(c['pattern'])})")
+    for i, c in reversed(list(enumerate(r["posts"]))):
+        alts.insert(0, f"(?P<p{i}>{ruledata.expand(c['pattern'])})")
     alts.insert(0, "(?P<dept>" + "|".join(ruledata.expand(c["pattern"]) for c in r["departments"]) + ")")
     alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
     # a named central body, unless a level word or 'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X'
@@ -567,6 +569,33 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
                             proper=bool(body.get("level"))))
 
 
+def _post_at(text: str, m: re.Match, post: dict, out: list) -> None:
+    """'Đồn Biên phòng Pù Nhi', 'Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo': the head, then the capitalised words of
+    the post's name (up to 5, stopping before a rank, title or unit word); the province when the text gives it
+    (', tỉnh Quảng Trị' or '(Quảng Trị)' after the name)."""
+    ws = _WS.match(text, m.end())
+    p = ws.end() if ws else m.end()
+    words = _place_words(text, p, 5)
+    if not words:
+        return
+    stop = _stop_words_re()
+    end = p
+    for i, (s, e) in enumerate(words):
+        if i and (stop.match(text, s) or "\n" in text[end:s]):  # a rank, title or unit word, or the next line
+            break
+        end = e
+    name = " ".join(text[p:end].split())
+    prov_code = _province_after(text, end)
+    if prov_code is None:
+        paren = _PAREN.match(text, end)
+        hit = resolve_at(text, _WS0.match(text, end).end() + 1) if paren else None
+        prov_code = hit[0].code if hit and hit[0].country == "Việt Nam" else None
+    place = _codes_index().get(prov_code) if prov_code else None
+    head = " ".join(m.group(0).split())  # the head as written: 'Đồn Biên phòng Cửa khẩu Quốc tế'
+    unit = f"{post['name']}{head[len(post['name']):]} {name}" + (f" ({place.name})" if place else "")
+    out.append(_mention(m.start(), end, unit, post["kind"], place, level="post"))
+
+
 def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     """'Cục Cảnh sát điều tra tội phạm về ma túy' : the head, then lower-case words up to a stop word."""
     p = m.end()
@@ -636,6 +665,8 @@ def find_unit_mentions(text: str) -> list[dict]:
             found.append(_mention(m.start(), m.end(), f"Cụm thi đua số {int(num)}", "cluster", None))
         elif g == "dept":
             _department_at(text, m, rx, found)
+        elif g and g[0] == "p" and g[1:].isdigit():
+            _post_at(text, m, _rules()["posts"][int(g[1:])], found)
         elif g and g[0] == "c" and g[1:].isdigit():
             cmd = _rules()["commands"][int(g[1:])]
             num = re.search(r"\d+", m.group(0)).group(0)

@@ -118,11 +118,35 @@ def test_every_fixed_unit_is_found(entry):
         assert entry["name"] in units_of(f"Đại diện {alias} dự hội nghị."), alias
 
 
-@pytest.mark.parametrize("section", ["commands", "departments", "clusters"])
+@pytest.mark.parametrize("section", ["commands", "departments", "clusters", "posts"])
 def test_command_department_and_cluster_rules(section):
     for entry in UNIT_RULES[section]:
         got = [m for m in mentions(entry["example"]) if m["kind"] == entry["kind"]]
         assert got, entry["example"]
+
+
+@pytest.mark.parametrize("sentence, unit, surface", [
+    ("Công an huyện Mường Lát và Đồn Biên phòng Pù Nhi đã ký kết Quy chế phối hợp.", "Đồn Biên phòng Pù Nhi",
+     "Đồn Biên phòng Pù Nhi"),
+    ("Thiếu tá Lò Văn Duyên, Đồn trưởng Đồn BP Sín Thầu Thượng tá Nguyễn Văn A dự.", "Đồn Biên phòng Sín Thầu", "Đồn BP Sín Thầu"),
+    ("Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo (Quảng Trị) và Công an tỉnh Savannakhet trao đổi thông tin.",
+     "Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo (Quảng Trị)", "Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo"),
+    ("Đồn Biên phòng Ia Dom, tỉnh Gia Lai phối hợp với Công an xã Ia Dom.", "Đồn Biên phòng Ia Dom (Gia Lai)",
+     "Đồn Biên phòng Ia Dom"),
+])
+def test_border_posts_are_named_by_their_place(sentence, unit, surface):
+    got = mentions(sentence)
+    post = next(m for m in got if m["kind"] == "border_guard")
+    assert (post["unit"], sentence[post["start"]:post["end"]]) == (unit, surface)
+
+
+@pytest.mark.parametrize("name", [
+    "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cục Công tác đảng và công tác chính trị",
+    "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+])
+def test_department_names_with_commas_and_va_are_whole(name):
+    assert units_of(f"Thiếu tướng Trần Văn Sơn, Cục trưởng {name} và Công an tỉnh Bình Định dự hội nghị.") == [
+        name, "Công an tỉnh Bình Định"]
 
 
 def test_department_name_stops_before_the_verb():
