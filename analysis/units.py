@@ -494,6 +494,14 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         word = entry["word"] if entry else "thành phố"
         if level == "city":
             word = "thành phố"
+        if code is None:  # not a Vietnamese district the library knows: a Lao or Cambodian one?
+            foreign = _foreign_after(text, end, rx)
+            if foreign is not None:
+                place, country = foreign
+                where = f"{place.name}, {country}" if place else country
+                out.append(_mention(m.start(), end, f"Công an {word} {name} ({where})", "foreign_police", place,
+                                    level=level, how="text", country=country))
+                return
         prov_code = code or _province_after(text, end)
         place = _codes_index().get(prov_code) if prov_code else None
         kind = "police_commune" if level == "commune" else "police_district"
@@ -506,6 +514,22 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
+
+
+def _foreign_after(text: str, pos: int, rx: _Rx) -> tuple[Place | None, str] | None:
+    """(province, country) of a foreign district named right before pos: ', tỉnh Hủa Phăn (Lào)', '(Lào)',
+    ', tỉnh Savannakhet'; None when what follows is no foreign place."""
+    cp = rx.country_paren.match(text, pos)
+    if cp:
+        country = rx.countries.get(key(cp.group(1)))
+        return (None, country) if country and country != "Việt Nam" else None
+    m = _AFTER_PROVINCE.match(text, pos)
+    if not m:
+        return None
+    hit = resolve_at(text, m.end())
+    if not hit or hit[0].country == "Việt Nam":
+        return None
+    return hit[0], hit[0].country
 
 
 def _province_after(text: str, pos: int) -> str | None:

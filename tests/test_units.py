@@ -140,6 +140,18 @@ def test_border_posts_are_named_by_their_place(sentence, unit, surface):
     assert (post["unit"], sentence[post["start"]:post["end"]]) == (unit, surface)
 
 
+@pytest.mark.parametrize("sentence, unit, province", [
+    ("Dự lễ ký có đại diện Công an huyện Sầm Tớ, tỉnh Hủa Phăn (Lào).", "Công an huyện Sầm Tớ (Hủa Phăn, Lào)", "Hủa Phăn"),
+    ("Công an huyện Mường Nhé và Công an huyện Mường Mày (Lào) ký kết biên bản hợp tác.", "Công an huyện Mường Mày (Lào)", None),
+    ("Công an huyện Kiri Vong, tỉnh Takeo (Campuchia) hội đàm với Công an huyện An Phú.",
+     "Công an huyện Kiri Vong (Takeo, Campuchia)", "Takeo"),
+])
+def test_lao_and_cambodian_district_police_with_their_province_or_country(sentence, unit, province):
+    got = next(m for m in mentions(sentence) if m["kind"] == "foreign_police")
+    assert (got["unit"], got["province"], got["level"]) == (unit, province, "district")
+    assert sentence[got["start"]:got["end"]].startswith("Công an huyện")
+
+
 @pytest.mark.parametrize("name", [
     "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cục Công tác đảng và công tác chính trị",
     "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
