@@ -255,7 +255,9 @@ def _candidates(text: str, r: dict, lower: str | None = None):
         elif groups.get("noun") is not None:
             # any other word: a counted noun when written in lower case and not a function word or verb
             noun = groups["noun"]
-            if noun in not_counted or not text[m.start("noun")].islower():
+            if groups["scale"] and r["money_cue"].match(lower, m.start("noun")):
+                kind = "amount"  # "hỗ trợ 50 triệu kinh phí": a money word after a scaled number, not a counted noun
+            elif noun in not_counted or not text[m.start("noun")].islower():
                 if not groups["scale"]:
                     continue
                 kind = "amount"  # "trị giá 200 triệu của ...": a scaled amount, maybe money

@@ -289,6 +289,9 @@ def test_unordered_and_broken_sentences_are_handled():
     ("Vụ cháy gây thiệt hại hơn 5 tỷ, không có thiệt hại về người.", [(5e9, "VND", "đồng", "hơn")]),
     ("Thu giữ lô hàng lậu trị giá 200 triệu.", [(2e8, "VND", "đồng", None)]),
     ("Đối tượng chiếm đoạt 10.000 USD của bị hại.", [(10000.0, "other", "USD", None)]),
+    ("Cục Cảnh sát đã hỗ trợ đơn vị 50 triệu kinh phí mua sắm trang thiết bị.", [(5e7, "VND", "đồng", None)]),
+    ("Hai bên trao tặng 300 triệu cho các hộ nghèo.", [(3e8, "VND", "đồng", None)]),
+    ("Hội có 15 nghìn hội viên tham gia phong trào.", [(15000.0, "count", "hội viên", None)]),
 ])
 def test_counted_nouns_scales_and_money_of_the_genre(sentence, expected):
     assert values(sentence) == expected
