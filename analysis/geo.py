@@ -2,7 +2,7 @@
 
 Vietnamese provinces: centre coordinates shipped by vietnamadminunits (its SQLite dataset, tables
 `admin_units_legacy` for the 63 provinces before the 2025 merger and `admin_units` for the 34 since).
-Lao and Cambodian partner provinces: analysis/data/partner_provinces.csv (capital towns; source in its header).
+Lao, Cambodian and Chinese partner provinces: analysis/data/partner_provinces.csv (capital towns; source in its header).
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def vietnam_provinces() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def partner_provinces() -> pd.DataFrame:
-    """Lao and Cambodian provinces (analysis/data/partner_provinces.csv)."""
+    """Lao, Cambodian and bordering Chinese provinces (analysis/data/partner_provinces.csv)."""
     with data_file("partner_provinces.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     out = []

@@ -119,8 +119,8 @@ def _foreign() -> tuple[dict, ...]:
     if not isinstance(entries, list) or not entries:
         raise _fail(FOREIGN_FILE, "missing or empty list 'provinces'")
     for i, e in enumerate(entries):
-        if not isinstance(e, dict) or not e.get("name") or e.get("country") not in ("Lào", "Campuchia") or not e.get("example"):
-            raise _fail(FOREIGN_FILE, f"provinces[{i}] = {e!r}: needs name, country (Lào|Campuchia) and example")
+        if not isinstance(e, dict) or not e.get("name") or e.get("country") not in ("Lào", "Campuchia", "Trung Quốc") or not e.get("example"):
+            raise _fail(FOREIGN_FILE, f"provinces[{i}] = {e!r}: needs name, country (Lào|Campuchia|Trung Quốc) and example")
         forms = {key(f) for f in [e["name"], *e.get("aliases", [])]}
         ex = e["example"]
         if not any(key(f) in key(ex) for f in [e["name"], *e.get("aliases", [])]):

@@ -185,6 +185,9 @@ def test_every_partner_province_of_the_extraction_has_coordinates():
     found = {e["name"]: geo.find_province(e["name"]) for e in entries}
     assert all(found.values()), [n for n, f in found.items() if not f]
     assert len({f["name"] for f in found.values()}) == len(entries)            # one point per province
+    boxes = {"Lào": (9.5, 22.6, 99.9, 108.0), "Campuchia": (9.5, 22.6, 99.9, 108.0),  # Laos/Cambodia's box
+             "Trung Quốc": (21.0, 29.5, 97.0, 112.5)}                            # Yunnan and Guangxi
     for e in entries:
         lat, lon = found[e["name"]]["lat"], found[e["name"]]["lon"]
-        assert 9.5 < lat < 22.6 and 99.9 < lon < 108.0, e["name"]         # inside Laos/Cambodia's box
+        south, north, west, east = boxes[e["country"]]
+        assert south < lat < north and west < lon < east, e["name"]

@@ -152,6 +152,20 @@ def test_lao_and_cambodian_district_police_with_their_province_or_country(senten
     assert sentence[got["start"]:got["end"]].startswith("Công an huyện")
 
 
+@pytest.mark.parametrize("sentence, unit", [
+    ("Công an tỉnh Hà Giang hội đàm với Sở Công an tỉnh Vân Nam (Trung Quốc).", "Công an tỉnh Vân Nam (Trung Quốc)"),
+    ("Công an tỉnh Lạng Sơn và Sở Công an Quảng Tây trao đổi thông tin.", "Công an tỉnh Quảng Tây (Trung Quốc)"),
+    ("Công an tỉnh Lào Cai và Công an tỉnh Vân Nam (Trung Quốc) hội đàm.", "Công an tỉnh Vân Nam (Trung Quốc)"),
+])
+def test_chinese_provincial_police_on_the_border(sentence, unit):
+    assert [m["unit"] for m in mentions(sentence) if m["kind"] == "foreign_police"] == [unit]
+
+
+def test_a_department_of_state_stops_before_its_level_word():
+    assert units_of("Sở Tư pháp tỉnh Gia Lai và Sở Công Thương tỉnh Gia Lai phối hợp với Công an tỉnh.") == [
+        "Sở Tư pháp tỉnh Gia Lai", "Sở Công Thương tỉnh Gia Lai", "Công an tỉnh Gia Lai"]
+
+
 @pytest.mark.parametrize("name", [
     "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cục Công tác đảng và công tác chính trị",
     "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
