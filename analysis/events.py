@@ -494,6 +494,11 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     # a review or signing that names no agreement is a cooperation event only between two or more parties
     # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
     events[:] = [e for e in events if e["agreement_type"] is not None or len(e["parties"]) >= 2]
+    # talks that name no agreement, told in the sentence of another event, are that event's meeting ('tổ chức hội
+    # đàm và ký kết Biên bản hợp tác'): one event, not two
+    told = {s["sentence_id"] for e in events if e["kind"] != "hoi_nghi" or e["agreement_type"] for s in e["sentences"]}
+    events[:] = [e for e in events if e["kind"] != "hoi_nghi" or e["agreement_type"] is not None
+                 or not any(s["sentence_id"] in told for s in e["sentences"])]
     _signings(text, sents, units, people, events, positions, memo, held)
     structure = _structure(text)
     if structure:

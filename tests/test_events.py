@@ -370,3 +370,26 @@ def test_the_ministries_that_hold_the_review_of_their_decree_are_still_its_parti
         "03/2019/NĐ-CP ngày 5/9/2019 của Chính phủ về phối hợp giữa Bộ Công an và Bộ Quốc phòng trong thực hiện nhiệm vụ.",
     ], published="2023-12-14")
     assert set(parties["unit"]) == {"Bộ Công an", "Bộ Quốc phòng"}
+
+
+def test_talks_between_two_forces_are_a_conference_even_without_an_agreement():
+    events, parties, _ = events_of([
+        "Công an tỉnh Kiên Giang hội đàm với Cảnh sát tỉnh Kampot",
+        "Ngày 6/11, tại thành phố Hà Tiên, Công an tỉnh Kiên Giang hội đàm với Cảnh sát tỉnh Kampot (Campuchia) về "
+        "công tác phối hợp bảo đảm an ninh biên giới.",
+    ], published="2024-11-07")
+    assert list(zip(events["kind"], events["agreement_type"], events["date"])) == [("hoi_nghi", None, "2024-11-06")]
+    assert set(parties["unit"]) == {"Công an tỉnh Kiên Giang", "Công an tỉnh Kampot (Campuchia)"}
+
+
+def test_talks_and_a_signing_told_together_are_one_event():
+    events, _, _ = events_of([
+        "Tin hoạt động",
+        "Ngày 17/2, Công an tỉnh Nghệ An tổ chức hội đàm và ký kết Biên bản hợp tác năm 2025 với Công an tỉnh Hủa Phăn (Lào).",
+    ], published="2025-02-18")
+    assert list(zip(events["kind"], events["agreement_type"])) == [("ky_ket", "bien_ban_hop_tac")]
+
+
+def test_talks_of_one_force_alone_are_no_cooperation_event():
+    events, _, _ = events_of(["Tin hoạt động", "Chiều 5/3, Công an tỉnh Nghệ An hội đàm trực tuyến về công tác năm 2025."])
+    assert events.empty
