@@ -81,6 +81,10 @@ def _rules() -> dict:
         if not rx.search(e["example"]):
             raise ValueError(f"analysis/data/positions.yaml: titles[{i}] {e['title']!r}: pattern does not match its example")
         by_form[e["title"].lower()] = e
+    for t in pos.get("section_titles") or []:
+        if str(t).lower() not in by_form:
+            raise ValueError(f"analysis/data/positions.yaml: section_titles: {t!r} is not one of the titles; add it to "
+                             "`titles` first or remove it")
     for section in ("bodies", "qualifiers", "honorifics"):
         entries = pos.get(section)
         if not isinstance(entries, list) or not entries:
@@ -111,6 +115,9 @@ class _Rx:
         title_alt = "|".join(f"(?:{ruledata.expand(e['pattern'])})" for e in forms)
         self.title = re.compile(rf"(?<!\w)(?P<dep>[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
         self.title_any = re.compile(rf"(?:[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
+        self.section_titles = frozenset(str(t) for t in r["pos"].get("section_titles") or [])
+        # a section's name between a section title and its unit: capitalised words with no punctuation
+        self.section_name = re.compile(rf"\s+[{U}]\w*(?:\s+\w+){{0,9}}\s+$")  # 'Cảnh sát hình sự', 'PC02'
         self.qual = re.compile(r"\s+(" + "|".join(re.escape(q["word"]) for q in r["pos"]["qualifiers"]) + r")(?!\w)")
         qual_first = frozenset(str(q["word"])[:1] for q in r["pos"]["qualifiers"])
         # the letters a qualifier starts with, and the spaces (several spaces before it): a cheap pre-check
@@ -383,6 +390,13 @@ def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
             if k < len(unit_starts) and unit_starts[k] < end:
                 org = units_at[unit_starts[k]]
                 end = max(end, org["end"])
+    if org is None and rx.section_titles and label.removeprefix("Phó ") in rx.section_titles:
+        # 'Trưởng phòng Cảnh sát hình sự Công an tỉnh Đắk Lắk': the unit after the section's name
+        starts = unit_starts if unit_starts is not None else sorted(units_at)
+        k = bisect.bisect_right(starts, end)
+        if k < len(starts) and starts[k] - end <= 70 and rx.section_name.match(text, end, starts[k]):
+            org = units_at[starts[k]]
+            end = org["end"]
     if org is not None:
         org["affiliation"] = True  # the unit is someone's organisation here, not a party (see analysis.events)
     return {"title": label, "priority": priority, "organisation": org["unit"] if org else None,

@@ -309,3 +309,15 @@ def test_executive_post_beats_party_committee_memberships():
 ])
 def test_main_position_is_the_executive_post(sentence, position):
     assert one(sentence)["position"] == position
+
+
+@pytest.mark.parametrize("title", POS["section_titles"])
+def test_a_section_head_belongs_to_the_unit_after_the_section_name(title):
+    p = one(f"Thượng tá Nguyễn Hữu Phước, Phó {title} An ninh đối ngoại Công an tỉnh Kiên Giang báo cáo.")
+    assert (p["position"], p["organisation"]) == (f"Phó {title}", "Công an tỉnh Kiên Giang")
+
+
+def test_a_section_name_with_a_code_and_no_unit_after_a_clause_break():
+    assert one("Thượng tá Lê Văn Dũng, Trưởng phòng PC02 Công an tỉnh Gia Lai báo cáo.")["organisation"] == "Công an tỉnh Gia Lai"
+    p = one("Thượng tá Lê Văn Dũng, Trưởng phòng Cảnh sát hình sự phát biểu, Công an tỉnh Gia Lai đánh giá cao.")
+    assert p["organisation"] is None
