@@ -454,10 +454,12 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     memo: dict = {}  # (start, end) of a sentence -> its triggers: the passes below read each sentence once
     for s in lead:
         for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)):
-            _add(events, c)
+            if not _to_come(text, s, c):
+                _add(events, c)
     if not events:  # no event in the lead: the first clause of the body that names an agreement
         for s in sents:
-            cl = [c for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)) if c["agreement_type"]]
+            cl = [c for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo))
+                  if c["agreement_type"] and not _to_come(text, s, c)]
             if cl:
                 for c in cl:
                     _add(events, c)
@@ -523,6 +525,11 @@ def _sentences_holding(sents: list[dict], positions: list[int]) -> list[int]:
     """Indexes (sorted) of the sentences that hold one of the offsets."""
     starts = [s["start"] for s in sents]
     return sorted({bisect.bisect_right(starts, p) - 1 for p in positions} - {-1})
+
+
+def _to_come(text: str, sent: dict, clause: dict) -> bool:
+    """'Hai lực lượng sẽ ký kết quy chế ...': a signing to come is not one that took place."""
+    return clause["kind"] == "ky_ket" and _NOT_YET.search(text, sent["start"], clause["start"]) is not None
 
 
 def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],

@@ -393,3 +393,19 @@ def test_talks_and_a_signing_told_together_are_one_event():
 def test_talks_of_one_force_alone_are_no_cooperation_event():
     events, _, _ = events_of(["Tin hoạt động", "Chiều 5/3, Công an tỉnh Nghệ An hội đàm trực tuyến về công tác năm 2025."])
     assert events.empty
+
+
+@pytest.mark.parametrize("lead", [
+    "Hai lực lượng sẽ ký kết quy chế phối hợp vào đầu năm 2025.",
+    "Công an tỉnh Lạng Sơn và Công an tỉnh Cao Bằng dự kiến ký kết quy chế phối hợp trong tháng 3.",
+    "Công an hai tỉnh đang chuẩn bị ký kết kế hoạch phối hợp bảo đảm an ninh biên giới.",
+])
+def test_a_signing_to_come_is_no_event(lead):
+    events, _, _ = events_of(["Tin hoạt động", lead], published="2024-12-21")
+    assert events.empty
+
+
+def test_a_signing_that_took_place_and_one_to_come_in_the_same_lead():
+    events, _, _ = events_of(["Tin", "Ngày 5/6, Công an tỉnh Lạng Sơn và Công an tỉnh Cao Bằng ký kết quy chế phối hợp, "
+                                     "tiến tới ký kết kế hoạch phối hợp năm 2025."], published="2024-06-06")
+    assert list(zip(events["kind"], events["agreement_type"], events["date"])) == [("ky_ket", "quy_che_phoi_hop", "2024-06-05")]
