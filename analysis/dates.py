@@ -185,6 +185,18 @@ def _resolve(day: int, month: int, year: int | None, reference: str | None) -> s
 _AT_START = ((_EV_WORDY, (1, 2, 3)), (_EV_RANGE, (1, 3, 4)), (_EV_SINGLE, (1, 2, 3)))
 
 
+# 'Chiều qua, ...' (yesterday), 'Sáng nay, ...' (today) opening a lead: a day relative to the publication date
+_RELATIVE = re.compile(r"\s*(?:(?:rạng\s+)?(?:sáng|trưa|chiều|tối|đêm)|hôm)\s+(qua|nay)(?!\w)", re.IGNORECASE)
+
+
+def _relative(word: str, reference_iso: str | None) -> str | None:
+    """The day 'qua' (yesterday) or 'nay' (today) names, from a full reference date; None without one."""
+    if not reference_iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(reference_iso)):
+        return None
+    day = dt.date.fromisoformat(str(reference_iso)) - dt.timedelta(days=1 if word == "qua" else 0)
+    return day.isoformat()
+
+
 def parse_day_month(text: str, reference_iso: str | None) -> str | None:
     """The first date of a snippet as an ISO date, its year resolved from reference_iso.
 
@@ -194,7 +206,12 @@ def parse_day_month(text: str, reference_iso: str | None) -> str | None:
     (ngày, sáng, chiều, tối, trưa, đêm, hôm, từ ...) or must open the snippet. None when no date is found
     or the year cannot be resolved (no year in the text and no reference).
     """
-    if not text or not _DIGIT.search(text):  # every candidate below holds a digit
+    if not text:
+        return None
+    rel = _RELATIVE.match(text)
+    if rel and not _DAY_SEP_MONTH.search(text, rel.end(), rel.end() + 12):  # 'Sáng nay (12/3)': the date itself
+        return _relative(rel.group(1).lower(), reference_iso)
+    if not _DIGIT.search(text):  # every candidate below holds a digit
         return None
     # Most leads open with their date ('Chiều 22-3, ...'). Candidates at offset 0 come before all others (in the
     # order of _AT_START; full dates there rank after them), so the first of them that resolves is the answer,

@@ -118,3 +118,18 @@ def test_event_date_from_the_lead(lead, published, iso):
 def test_the_first_date_of_the_snippet_wins():
     assert parse_day_month("Sáng 14/3, hội nghị tổng kết Nghị quyết ngày 16/3/2022", "2024-03") == "2024-03-14"
     assert parse_day_month("Hội nghị (19/8/2005 - 19/8/2025) diễn ra chiều 14/3", "2024-03") == "2005-08-19"
+
+
+@pytest.mark.parametrize("lead, published, iso", [
+    ("Chiều qua, Công an tỉnh Lạng Sơn và Công an tỉnh Cao Bằng ký kết quy chế phối hợp.", "2024-03-13", "2024-03-12"),
+    ("Tối qua, hai đơn vị tổ chức giao lưu.", "2024-03-01", "2024-02-29"),
+    ("Hôm nay, Công an tỉnh Lạng Sơn tổ chức hội nghị.", "2024-03-13", "2024-03-13"),
+    ("Sáng nay (12/3), hai đơn vị ký kết.", "2024-03-13", "2024-03-12"),   # the date written wins
+    ("Chiều qua, hai đơn vị ký kết.", "2024-03", None),                   # no day to count from
+])
+def test_yesterday_and_today_count_from_the_publication_date(lead, published, iso):
+    assert parse_day_month(lead, published) == iso
+
+
+def test_qua_and_nay_inside_words_are_no_relative_date():
+    assert parse_day_month("Thông qua kế hoạch năm nay, hai đơn vị ký kết.", "2024-03-13") is None
