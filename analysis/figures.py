@@ -78,8 +78,12 @@ def articles_per_month(t: findings.Tables, lang: str = "vi") -> Figure:
         return _empty(title, lang)
     fig = Figure(figsize=(8, 3))
     ax = fig.subplots()
-    bars = ax.bar(m["month"], m["count"], color=PALETTE[0])
-    ax.bar_label(bars, padding=2)
+    x = range(len(m))
+    bars = ax.bar(x, m["count"], color=PALETTE[0])
+    if len(m) <= 24:  # counts above the bars while they stay readable
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in m["count"]], padding=2)
+    step = max(1, -(-len(m) // 12))  # at most about 12 month labels
+    ax.set_xticks(list(x)[::step], list(m["month"])[::step], rotation=45 if len(m) > 6 else 0, ha="right" if len(m) > 6 else "center")
     ax.set_title(title)
     ax.set_xlabel(labels.column("month", lang))
     ax.set_ylabel(labels.column("n_articles", lang))

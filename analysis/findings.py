@@ -245,9 +245,14 @@ def new_since(t: Tables, since: str) -> pd.DataFrame:
 
 
 def articles_per_month(t: Tables) -> pd.DataFrame:
+    """Articles per month ('2024-03'), every month from the first to the last (a month without articles counts 0,
+    so that a gap in the news shows as a gap)."""
     dates = article_dates(t).dropna()
     months = dates.map(lambda d: str(d)[:7])
     counts = months.value_counts().sort_index()
+    if not counts.empty:
+        span = pd.period_range(counts.index[0], counts.index[-1], freq="M").strftime("%Y-%m")
+        counts = counts.reindex(span, fill_value=0)
     return counts.rename_axis("month").reset_index(name="count")
 
 

@@ -191,3 +191,12 @@ def test_every_partner_province_of_the_extraction_has_coordinates():
         lat, lon = found[e["name"]]["lat"], found[e["name"]]["lon"]
         south, north, west, east = boxes[e["country"]]
         assert south < lat < north and west < lon < east, e["name"]
+
+
+def test_articles_per_month_counts_every_month_of_the_span_gaps_included(t):
+    m = findings.articles_per_month(t)
+    months = list(m["month"])
+    assert months == sorted(months) and len(months) == len(set(months))
+    span = pd.period_range(months[0], months[-1], freq="M").strftime("%Y-%m").tolist()
+    assert months == span
+    assert m["count"].sum() == findings.article_dates(t).notna().sum()
