@@ -493,6 +493,15 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
             ev["place"] = ev["place"] or main["place"]
             ev["date"] = ev["date"] or main["date"]
         ev["date"] = ev["date"] or article.get("event_date")
+    # an event told in the headline (and retold in the body) but not in the lead ('... và ký kết Quy chế phối hợp
+    # giữa 3 lực lượng'), whose parties the lead names for another event of the same meeting: those parties
+    main = next((e for e in events if len(e["parties"]) >= 2), None)
+    lead_body = {s["sentence_id"] for s in lead if s["kind"] != "title"}
+    for ev in events:
+        if main is not None and ev is not main and len(ev["parties"]) < 2 \
+                and not any(s["sentence_id"] in lead_body for s in ev["sentences"]):
+            ev["parties"] = _unique(ev["parties"] + main["parties"])
+            ev["place"] = ev["place"] or main["place"]
     # a review or signing that names no agreement is a cooperation event only between two or more parties
     # ('Hội nghị sơ kết công tác 6 tháng' of one police force is routine news)
     events[:] = [e for e in events if e["agreement_type"] is not None or len(e["parties"]) >= 2]
@@ -556,7 +565,10 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
         triggers = _triggers_of(text, s, positions, memo)
         for c, window in _clause_drafts(text, s, positions, agr_pos, triggers, only="ky_ket"):
             # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
-            if c["agreement_type"] is None or _repeats(text, c, events):
+            if c["agreement_type"] is None:
+                continue
+            if _repeats(text, c, events):
+                _complete(events, c)
                 continue
             before = text[s["start"]:c["start"]]
             if _NOT_YET.search(before) or _HISTORY.search(before):
@@ -624,9 +636,22 @@ def _structure(text: str) -> re.Match | None:
     return best
 
 
-def _add(events: list[dict], clause: dict) -> None:
+def _complete(events: list[dict], clause: dict) -> None:
+    """A body sentence retelling a known signing ('Tại hội nghị, ba lực lượng đã ký kết Quy chế phối hợp số
+    1520/QCPH-...'): its number fills the event's when the headline or lead gave none (its units are not read as
+    parties: such a sentence often cites other bodies)."""
     for ev in events:
-        if _compatible(ev, clause):
+        if ev["kind"] == clause["kind"] and ev["agreement_type"] == clause["agreement_type"] \
+                and _same_number(ev["doc_number"], clause["doc_number"]):
+            ev["doc_number"] = ev["doc_number"] or clause["doc_number"]
+            return
+
+
+def _add(events: list[dict], clause: dict) -> None:
+    generic = clause["agreement_type"] == "other" and _GENERIC.fullmatch((clause.get("surface") or "").strip())
+    for ev in events:
+        # a bare generic word ('... ký kết quy chế.') names the agreement of its kind already found
+        if _compatible(ev, clause) or (generic and ev["kind"] == clause["kind"] and ev["agreement_type"]):
             ev["agreement_type"] = ev["agreement_type"] or clause["agreement_type"]
             ev["term"] = ev["term"] or clause["term"]
             ev["doc_number"] = ev["doc_number"] or clause["doc_number"]

@@ -507,10 +507,25 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         kind = "police_commune" if level == "commune" else "police_district"
         out.append(_mention(m.start(), end, None, kind, place, level=level, how="text", local=f"{word} {name}"))
         return
-    if level in ("province", "city") and not _WORD.match(text, p):
+    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)):
         # bare "Công an tỉnh" / "Công an thành phố" / "CATP": the article's home province (resolved later)
         end = m.end() if entry is None else (m.end() + len(text[m.end():p].rstrip()))
         out.append(_mention(m.start(), end, None, "police_province", None, level=level, how="home", body="Công an"))
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> frozenset:
+    return frozenset(str(s) for s in ruledata.load("names.yaml")["surnames"])
+
+
+def _person_follows(text: str, pos: int) -> bool:
+    """A personal name at pos ('Chủ tịch UBND tỉnh Võ Trọng Hải'): a Vietnamese surname, then another capitalised
+    word. The title's body is then the bare body of the article's province, not a place named 'Võ Trọng Hải'."""
+    w = _WORD.match(text, pos)
+    if not w or w.group(0) not in _surnames():
+        return False
+    nxt = _WORD.match(text, w.end() + 1) if text[w.end():w.end() + 1] == " " else None
+    return nxt is not None
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
@@ -586,7 +601,7 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
             place = _codes_index().get(prov_code) if prov_code else None
             out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
         return
-    if level in ("province", "city") and not _WORD.match(text, p) and body.get("home", True):
+    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)) and body.get("home", True):
         end = m.end() if entry is None else m.end() + len(text[m.end():p].rstrip())
         # 'Tỉnh đoàn' names its province as 'Tỉnh đoàn Lâm Đồng', as _body_at does with a place: `proper` says so
         out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name,
