@@ -281,6 +281,8 @@ _CLAUSE_END = re.compile(r"[;.](?!\w)")
 _SIGNER_STOP = re.compile(r"[.;:]")  # between a signatory and the signing trigger: another clause
 _AND_THEN = re.compile(r",\s*(?:và|đồng thời)\s")  # ', và ...', ', đồng thời ...': the term window ends there
 _JOINED = re.compile(r"(?:\s+và|\s*,)\s*$")  # 'A và B', 'A, B': the connector right before the next agreement
+_WITNESS = re.compile(r"(?<!\w)chứng kiến của(?!\w)", re.IGNORECASE)
+_AND = re.compile(r"(?<!\w)và(?!\w)")
 _GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
 _BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
 _NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
@@ -510,6 +512,21 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     told = {s["sentence_id"] for e in events if e["kind"] != "hoi_nghi" or e["agreement_type"] for s in e["sentences"]}
     events[:] = [e for e in events if e["kind"] != "hoi_nghi" or e["agreement_type"] is not None
                  or not any(s["sentence_id"] in told for s in e["sentences"])]
+    # so are talks followed by a signing between the same forces on the same day ('... tổ chức hội đàm. Kết thúc hội
+    # đàm, hai bên đã ký ...'): the signing keeps the talks' place and date when it has none
+    kept = []
+    for e in events:
+        if e["kind"] == "hoi_nghi" and e["agreement_type"] is None:
+            ids = {u["unit_id"] for u in e["parties"]}
+            same = next((o for o in events if o is not e and o["kind"] != "hoi_nghi"
+                         and (o["date"] == e["date"] or o["date"] is None or e["date"] is None)
+                         and ids & {u["unit_id"] for u in o["parties"]}), None)
+            if same is not None:
+                same["place"] = same["place"] or e["place"]
+                same["date"] = same["date"] or e["date"]
+                continue
+        kept.append(e)
+    events[:] = kept
     _signings(text, sents, units, people, events, positions, memo, held)
     structure = _structure(text)
     if structure:
@@ -567,6 +584,7 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
             # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
             if c["agreement_type"] is None:
                 continue
+            c["term"] = find_term(window)  # a new term ('giai đoạn 2024 - 2026') makes a new agreement of a known type
             if _repeats(text, c, events):
                 _complete(events, c)
                 continue
@@ -575,7 +593,6 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
                 continue
             if ref_year and any(int(y) < ref_year for y in _YEAR.findall(before)):
                 continue
-            c["term"] = find_term(window)  # read only now: _repeats and the checks above do not use it
             _add_new(events, c)
             events[-1]["from_body"] = True
             added += 1
@@ -608,7 +625,8 @@ def _repeats(text: str, clause: dict, events: list[dict]) -> bool:
     surface = clause.get("surface") or ""
     end = clause["end"]
     for ev in events:
-        if ev["agreement_type"] == clause["agreement_type"] and _same_number(ev["doc_number"], clause["doc_number"]):
+        if ev["agreement_type"] == clause["agreement_type"] and _same_number(ev["doc_number"], clause["doc_number"]) \
+                and not (ev["term"] and clause.get("term") and ev["term"] != clause["term"]):
             return True
     if _BACKREF.match(text, end):
         return any(ev["agreement_type"] for ev in events)
@@ -638,12 +656,13 @@ def _structure(text: str) -> re.Match | None:
 
 def _complete(events: list[dict], clause: dict) -> None:
     """A body sentence retelling a known signing ('Tại hội nghị, ba lực lượng đã ký kết Quy chế phối hợp số
-    1520/QCPH-...'): its number fills the event's when the headline or lead gave none (its units are not read as
+    1520/QCPH-...'): its number and term fill the event's when the headline or lead gave none (its units are not read as
     parties: such a sentence often cites other bodies)."""
     for ev in events:
         if ev["kind"] == clause["kind"] and ev["agreement_type"] == clause["agreement_type"] \
                 and _same_number(ev["doc_number"], clause["doc_number"]):
             ev["doc_number"] = ev["doc_number"] or clause["doc_number"]
+            ev["term"] = ev["term"] or clause.get("term")
             return
 
 
@@ -691,6 +710,12 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
                        and not _SIGNER_STOP.search(text, p["end"], ts) and not not_signing.search(text, p["end"], ts)]
             if not signers:
                 continue
+            witness = _WITNESS.search(text, s["start"], signers[0]["start"])
+            if witness is not None and len(signers) > 1:
+                # 'Dưới sự chứng kiến của X, Y, A và B đã ký': the witnesses come first; the signatories are the
+                # pair joined by 'và' right before the signing (or the last person alone)
+                last, prev = signers[-1], signers[-2]
+                signers = [prev, last] if _AND.search(text, prev["end"], last["start"]) else [last]
             agr = find_agreement(text, te, min(s["end"], te + 80))
             target = None
             for e in signings:

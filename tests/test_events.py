@@ -409,3 +409,30 @@ def test_a_signing_that_took_place_and_one_to_come_in_the_same_lead():
     events, _, _ = events_of(["Tin", "Ngày 5/6, Công an tỉnh Lạng Sơn và Công an tỉnh Cao Bằng ký kết quy chế phối hợp, "
                                      "tiến tới ký kết kế hoạch phối hợp năm 2025."], published="2024-06-06")
     assert list(zip(events["kind"], events["agreement_type"], events["date"])) == [("ky_ket", "quy_che_phoi_hop", "2024-06-05")]
+
+
+def test_witnesses_named_before_the_signatories_are_not_signatories():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Quảng Trị và Công an tỉnh Khăm Muồn ký biên bản hợp tác năm 2026",
+        "Chiều 12/12, tại thành phố Thà Khẹk, Công an tỉnh Quảng Trị và Công an tỉnh Khăm Muồn (Lào) tổ chức hội đàm.",
+        "Kết thúc hội đàm, dưới sự chứng kiến của ông Hoàng Xuân Tân, Phó Chủ tịch UBND tỉnh Quảng Trị và ông Bun Thoong "
+        "Đi Vi Xay, Tỉnh trưởng tỉnh Khăm Muồn, Đại tá Nguyễn Hữu Hợp và Thiếu tướng Khăm Phăn Phôm Ma Thắt đã ký "
+        "biên bản hợp tác năm 2026.",
+    ], published="2025-12-13")
+    assert list(zip(events["kind"], events["agreement_type"], events["place"])) == [
+        ("ky_ket", "bien_ban_hop_tac", "thành phố Thà Khẹk")]  # the talks are the signing's meeting
+    assert list(sigs["name"]) == ["Nguyễn Hữu Hợp", "Khăm Phăn Phôm Ma Thắt"]
+    assert set(parties["unit"]) == {"Công an tỉnh Quảng Trị", "Công an tỉnh Khăm Muồn (Lào)"}
+
+
+def test_a_new_term_signed_after_reviewing_the_old_one_is_a_new_signing():
+    events, _, sigs = events_of([
+        "Công an tỉnh Long An hội đàm với Công an tỉnh Svay Rieng",
+        "Ngày 5-6-2024, Công an tỉnh Long An và Công an tỉnh Svay Rieng (Campuchia) hội đàm đánh giá kết quả thực hiện "
+        "Biên bản ghi nhớ hợp tác giai đoạn 2022 - 2024.",
+        "Sau hội đàm, Đại tá Nguyễn Minh Hải và Thiếu tướng Sam Rithy đã ký kết Biên bản ghi nhớ hợp tác giai đoạn 2024 - 2026.",
+    ], published="2024-06-06")
+    got = list(zip(events["kind"], events["agreement_type"], events["term"]))
+    assert ("ky_ket", "bien_ban_hop_tac", "2024-2026") in got
+    signing = events.loc[events["kind"] == "ky_ket", "event_id"].iloc[0]
+    assert list(sigs.loc[sigs["event_id"] == signing, "name"]) == ["Nguyễn Minh Hải", "Sam Rithy"]
