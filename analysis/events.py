@@ -341,9 +341,12 @@ def _parties(text: str, units: list[dict], start: int, end: int, place_span=None
     inside = [u for u in units if start <= u["start"] and u["end"] <= end]
     out = []
     subjects = _cited_subjects(text, start, end) if inside else ()
+    cluster_ends = {u["end"] for u in inside if u["kind"] == "cluster"}
     for u in inside:
         if u["kind"] in PARTY_KINDS_EXCLUDED or u.get("in_parentheses") or _affiliation(text, u):
             continue
+        if u["kind"] == "ministry" and any(not text[e:u["start"]].strip() for e in cluster_ends if e <= u["start"]):
+            continue  # 'Cụm thi đua số 3 Bộ Công an': the cluster's ministry, not a party
         if subjects and any(s <= u["start"] < e for s, e in subjects):
             continue
         if place_span and place_span[0] <= u["start"] < place_span[1]:

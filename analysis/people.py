@@ -332,6 +332,8 @@ def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
     has them)."""
     if rx is None:
         rx = _rx()
+    if text.endswith(("Ban ", "ban "), max(0, pos - 4), pos):
+        return None  # 'Ban Giám đốc Công an tỉnh', 'Ban Bí thư Trung ương Đoàn': a collective body, no one's title
     if m is None:
         m = rx.title.match(text, pos)
         if not m:

@@ -775,6 +775,10 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
     out = []
     for i, d in enumerate(mentions):
         if d.get("how") == "home":
+            side = _side_of(mentions, i, text) if d["kind"].startswith("police") else None
+            if side is not None:  # 'Về phía Công an tỉnh Hủa Phăn có Đại tá X, Giám đốc Công an tỉnh': that side's police
+                out.append({**d, **{k: side[k] for k in _PLACE_KEYS}, "unit": side["unit"], "kind": side["kind"], "level": "province"})
+                continue
             stop = _SEGMENT_END.search(text, d["end"]) if text else None
             limit = stop.start() if stop else len(text)
             later = explicit[bisect.bisect_right(explicit, i):]
@@ -799,6 +803,25 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
                          province_2025_code=place.code_2025, country=place.country)
         out.append(d)
     return out
+
+
+_PLACE_KEYS = ("province", "province_2025", "country", "province_code", "province_2025_code")
+_SIDE = re.compile(r"(?<!\w)[Vv]ề phía\s+$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _side_of(mentions: list[dict], i: int, text: str) -> dict | None:
+    """The police named after 'Về phía' earlier in the sentence of mentions[i] ('Về phía Công an tỉnh Hủa Phăn có
+    Đại tá X, Giám đốc Công an tỉnh'), None when there is none."""
+    d = mentions[i]
+    for j in range(i - 1, -1, -1):
+        m = mentions[j]
+        if _SENTENCE_END.search(text, m["end"], d["start"]):
+            return None
+        if m.get("how") != "home" and m["unit"] and m["kind"].startswith(("police", "foreign")) \
+                and _SIDE.search(text, max(0, m["start"] - 10), m["start"]):
+            return m
+    return None
 
 
 def _home_unit(d: dict, place: Place | None) -> str | None:

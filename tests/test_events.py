@@ -436,3 +436,20 @@ def test_a_new_term_signed_after_reviewing_the_old_one_is_a_new_signing():
     assert ("ky_ket", "bien_ban_hop_tac", "2024-2026") in got
     signing = events.loc[events["kind"] == "ky_ket", "event_id"].iloc[0]
     assert list(sigs.loc[sigs["event_id"] == signing, "name"]) == ["Nguyễn Minh Hải", "Sam Rithy"]
+
+
+def test_the_ministry_after_a_cluster_name_is_not_a_party():
+    _, parties, _ = events_of([
+        "Cụm thi đua số 3 Bộ Công an tổng kết năm 2024, ký giao ước thi đua năm 2025",
+        "Ngày 10/1, Cụm thi đua số 3 gồm Công an 6 tỉnh: Quảng Ninh (Cụm trưởng), Hải Phòng, Hải Dương, Hưng Yên, "
+        "Thái Bình và Nam Định ký kết giao ước thi đua năm 2025.",
+    ], published="2025-01-11")
+    assert "Bộ Công an" not in set(parties["unit"]) and len(set(parties["unit"])) == 6
+
+
+@pytest.mark.parametrize("board", ["Ban Giám đốc", "Ban Chỉ huy"])
+def test_a_board_of_a_unit_signs_for_its_unit(board):
+    events, parties, _ = events_of(["Tin", f"Ngày 10/1, {board} Công an tỉnh Nghệ An và {board} Công an tỉnh Hà Tĩnh đã ký "
+                                           "kết Quy chế phối hợp năm 2025."], published="2025-01-11")
+    assert list(events["agreement_type"]) == ["quy_che_phoi_hop"]
+    assert set(parties["unit"]) == {"Công an tỉnh Nghệ An", "Công an tỉnh Hà Tĩnh"}

@@ -321,3 +321,16 @@ def test_a_section_name_with_a_code_and_no_unit_after_a_clause_break():
     assert one("Thượng tá Lê Văn Dũng, Trưởng phòng PC02 Công an tỉnh Gia Lai báo cáo.")["organisation"] == "Công an tỉnh Gia Lai"
     p = one("Thượng tá Lê Văn Dũng, Trưởng phòng Cảnh sát hình sự phát biểu, Công an tỉnh Gia Lai đánh giá cao.")
     assert p["organisation"] is None
+
+
+@pytest.mark.parametrize("text, position, organisation", [
+    ("Đại tá Lê Văn Minh, Ủy viên dự khuyết Trung ương Đảng, Giám đốc Công an tỉnh Nghệ An phát biểu.", "Giám đốc",
+     "Công an tỉnh Nghệ An"),
+    ("đồng chí Bùi Quang Huy, Ủy viên dự khuyết Trung ương Đảng, Bí thư thứ nhất Trung ương Đoàn phát biểu.",
+     "Bí thư thứ nhất", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("Thiếu tướng Sam Rithy, Ty trưởng Ty Cảnh sát tỉnh Svay Rieng ký biên bản ghi nhớ.", "Ty trưởng",
+     "Công an tỉnh Svay Rieng (Campuchia)"),
+])
+def test_alternate_members_first_secretaries_and_cambodian_police_chiefs(text, position, organisation):
+    p = one(text)
+    assert (p["position"], p["organisation"]) == (position, organisation)

@@ -419,3 +419,10 @@ def test_police_section_with_its_province_is_one_department():
         ("Phòng An ninh kinh tế Công an tỉnh Hà Tĩnh", "department", "Hà Tĩnh"),
         ("Phòng Cảnh sát giao thông Công an thành phố Đà Nẵng", "department", "Đà Nẵng")]
     assert "Phòng Tham mưu" in [m["unit"] for m in got]  # a bare 'Công an tỉnh' is not folded into the section
+
+
+def test_a_bare_police_after_ve_phia_is_that_sides_police():
+    text = ("Công an tỉnh Thanh Hóa chủ trì hội đàm. Về phía Công an tỉnh Houaphanh có Đại tá Xổm Xạ Vắt, Giám đốc Công an "
+            "tỉnh; về phía Công an tỉnh Thanh Hóa có Đại tá Trần Phú Hà, Giám đốc Công an tỉnh.")
+    assert units_of(text) == ["Công an tỉnh Thanh Hóa", "Công an tỉnh Hủa Phăn (Lào)", "Công an tỉnh Hủa Phăn (Lào)",
+                              "Công an tỉnh Thanh Hóa", "Công an tỉnh Thanh Hóa"]
