@@ -668,6 +668,10 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
                 u = police[0]
                 out.append({**u, "start": m.start(), "unit": f"{name} {u['unit']}", "kind": "department"})
                 return
+    if name.startswith("Phòng"):  # a section of the article's provincial police ('Phòng Cảnh sát kinh tế'): named
+        out.append(_mention(m.start(), end, None, "department", None, level="province", how="home", body=name,
+                            section=True))  # with it by resolve_home, so sections of two provinces stay apart
+        return
     out.append(_mention(m.start(), end, name, "department", None))
 
 
@@ -837,6 +841,8 @@ def _home_unit(d: dict, place: Place | None) -> str | None:
         if (d["body"] == "Thành ủy") != is_city and place.code != "46":
             return None
         return f"{d['body']} {place.proper or place.name}"
+    if d.get("section"):  # 'Phòng Cảnh sát kinh tế' -> 'Phòng Cảnh sát kinh tế Công an tỉnh Đắk Lắk'
+        return f"{d['body']} {_canonical_police(place)}" if place.country == "Việt Nam" else None
     if d.get("proper"):  # a body whose name holds its level ('Tỉnh đoàn'): named as with an explicit place
         return f"{d['body']} {place.proper or place.name}"
     return f"{d['body']} {place.full}"

@@ -418,7 +418,16 @@ def test_police_section_with_its_province_is_one_department():
     assert [(m["unit"], m["kind"], m["province"]) for m in got][:2] == [
         ("Phòng An ninh kinh tế Công an tỉnh Hà Tĩnh", "department", "Hà Tĩnh"),
         ("Phòng Cảnh sát giao thông Công an thành phố Đà Nẵng", "department", "Đà Nẵng")]
-    assert "Phòng Tham mưu" in [m["unit"] for m in got]  # a bare 'Công an tỉnh' is not folded into the section
+    # a section followed by a bare 'Công an tỉnh' is the section of the article's province (here Hà Tĩnh, named first)
+    assert [m["unit"] for m in got][2:] == ["Phòng Tham mưu Công an tỉnh Hà Tĩnh", "Công an tỉnh Hà Tĩnh"]
+
+
+def test_a_section_named_alone_belongs_to_the_articles_police_and_sections_of_two_provinces_stay_apart():
+    a = mentions("Công an tỉnh Đắk Lắk giao Phòng Cảnh sát kinh tế chủ trì, phối hợp với Cục Thuế tỉnh Đắk Lắk.")
+    b = mentions("Công an tỉnh Gia Lai giao Phòng Cảnh sát kinh tế chủ trì.")
+    assert a[1]["unit"] == "Phòng Cảnh sát kinh tế Công an tỉnh Đắk Lắk" and a[1]["province"] == "Đắk Lắk"
+    assert b[1]["unit"] == "Phòng Cảnh sát kinh tế Công an tỉnh Gia Lai"
+    assert units_of("Phòng Cảnh sát giao thông phối hợp tuần tra.") == []  # no province to name it by
 
 
 def test_a_bare_police_after_ve_phia_is_that_sides_police():
