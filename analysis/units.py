@@ -716,7 +716,8 @@ def find_unit_mentions(text: str) -> list[dict]:
             found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num)}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
-            found.append(_mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
+            branch = _bank_branch(text, m, f) if f["kind"] == "bank" else None
+            found.append(branch or _mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
     # overlaps: keep the earliest, then the longest. Two stable sorts (by end descending, then by start) give the
     # order of the key (start, -length) with C key functions instead of a Python one per mention
     found.sort(key=_END, reverse=True)
@@ -747,6 +748,17 @@ def _after_open_paren(text: str) -> set[int]:
 
 
 _START, _END = operator.itemgetter("start"), operator.itemgetter("end")
+
+
+def _bank_branch(text: str, m: re.Match, bank: dict) -> dict | None:
+    """'Agribank Hà Tĩnh': a national bank followed by a province is its provincial branch, named as the
+    'Agribank chi nhánh ...' rule of units.yaml names it ('Agribank chi nhánh Hà Tĩnh'); None otherwise."""
+    ws = _WS.match(text, m.end())
+    hit = resolve_at(text, ws.end()) if ws else None
+    if not hit or hit[0].country != "Việt Nam":
+        return None
+    place, end = hit
+    return _mention(m.start(), end, f"{bank['name']} chi nhánh {place.proper or place.name}", "bank", place, level="province")
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:

@@ -435,3 +435,10 @@ def test_a_bare_police_after_ve_phia_is_that_sides_police():
             "tỉnh; về phía Công an tỉnh Thanh Hóa có Đại tá Trần Phú Hà, Giám đốc Công an tỉnh.")
     assert units_of(text) == ["Công an tỉnh Thanh Hóa", "Công an tỉnh Hủa Phăn (Lào)", "Công an tỉnh Hủa Phăn (Lào)",
                               "Công an tỉnh Thanh Hóa", "Công an tỉnh Thanh Hóa"]
+
+
+def test_provincial_branches_of_commercial_banks_have_one_name_however_written():
+    text = ("Công an tỉnh Hà Tĩnh, Agribank Hà Tĩnh, Ngân hàng Agribank chi nhánh tỉnh Hà Tĩnh và Ngân hàng BIDV chi "
+            "nhánh Hà Tĩnh ký kết; Bộ Công an và Agribank đã ký thỏa thuận.")
+    assert units_of(text) == ["Công an tỉnh Hà Tĩnh", "Agribank chi nhánh Hà Tĩnh", "Agribank chi nhánh Hà Tĩnh",
+                              "BIDV chi nhánh Hà Tĩnh", "Bộ Công an", "Agribank"]
