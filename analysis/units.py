@@ -484,7 +484,7 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
             out.append(_mention(m.start(), words[-1][1], _canonical_police(place), "foreign_police", place,
                                 level="province", how="unknown_spelling"))
             return
-    if level in ("district", "commune", "city") and _WORD.match(text, p):
+    if level in ("district", "commune", "city") and _WORD.match(text, p) and not _person_follows(text, p):
         if text.startswith(rx.not_places, p):
             return
         local = _local_name(text, p, "district" if level == "city" else level)
@@ -511,6 +511,14 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         # bare "Công an tỉnh" / "Công an thành phố" / "CATP": the article's home province (resolved later)
         end = m.end() if entry is None else (m.end() + len(text[m.end():p].rstrip()))
         out.append(_mention(m.start(), end, None, "police_province", None, level=level, how="home", body="Công an"))
+    elif level in ("district", "commune") and (not _WORD.match(text, p) or _person_follows(text, p)):
+        # bare "Công an huyện" / "Công an xã": the district or commune police the article names (resolved later)
+        end = m.end() + len(text[m.end():p].rstrip())
+        kind = "police_commune" if level == "commune" else "police_district"
+        out.append(_mention(m.start(), end, None, kind, None, level=level, how="home_local", body="Công an"))
+
+
+_NAME_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 
 
 @lru_cache(maxsize=None)
@@ -524,8 +532,13 @@ def _person_follows(text: str, pos: int) -> bool:
     w = _WORD.match(text, pos)
     if not w or w.group(0) not in _surnames():
         return False
-    nxt = _WORD.match(text, w.end() + 1) if text[w.end():w.end() + 1] == " " else None
-    return nxt is not None
+    words = _place_words(text, pos, 3)
+    if len(words) < 3:  # a personal name has three words or more ('Lò Văn Hùng'); 'Kim Bình', 'Mai Châu' are places
+        return False
+    if not _NAME_RUN.fullmatch(text, pos, words[-1][1]):  # words joined by single spaces only ('Kim Bình. Thượng tá')
+        return False
+    table = _districts()  # 'Hoàng Su Phì' is a district
+    return not any(key(text[pos:e]) in table for _, e in words[1:]) and resolve_at(text, pos) is None
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
@@ -790,6 +803,24 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
         home = _codes_index().get(first)
     out = []
     for i, d in enumerate(mentions):
+        if d.get("how") == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
+            same = [m for m in mentions if m["kind"] == d["kind"] and m.get("local") and m.get("how") == "text"]
+            own = [m for m in same if (m.get("province_code") == home.code if home is not None else m.get("province_code"))]
+            same = own or same  # the article's own province first (not the partner across the border)
+            ref = next((m for m in reversed(same) if m["start"] < d["start"]), same[0] if same else None)
+            if ref is None:
+                continue
+            d = {**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"], "how": "home", "unit": None}
+            head = "Công an"
+            place = _codes_index().get(ref["province_code"]) if ref.get("province_code") else None
+            if place is None and home is not None and _district_in(ref["local"], home.code):
+                place = home
+            d["unit"] = f"{head} {ref['local']}" + (f" ({place.name})" if place else "")
+            if place:
+                d.update(province=place.name, province_2025=place.name_2025, province_code=place.code,
+                         province_2025_code=place.code_2025, country=place.country)
+            out.append(d)
+            continue
         if d.get("how") == "home":
             side = _side_of(mentions, i, text) if d["kind"].startswith("police") else None
             if side is not None:  # 'Về phía Công an tỉnh Hủa Phăn có Đại tá X, Giám đốc Công an tỉnh': that side's police

@@ -442,3 +442,17 @@ def test_provincial_branches_of_commercial_banks_have_one_name_however_written()
             "nhánh Hà Tĩnh ký kết; Bộ Công an và Agribank đã ký thỏa thuận.")
     assert units_of(text) == ["Công an tỉnh Hà Tĩnh", "Agribank chi nhánh Hà Tĩnh", "Agribank chi nhánh Hà Tĩnh",
                               "BIDV chi nhánh Hà Tĩnh", "Bộ Công an", "Agribank"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trung tá Trần Văn Bé, Phó Trưởng Công an quận Ninh Kiều cho biết, 6 tháng đầu năm, Công an quận đã tiếp nhận 215 tin báo.",
+     ["Công an quận Ninh Kiều (Cần Thơ)", "Công an quận Ninh Kiều (Cần Thơ)"]),
+    ("Công an huyện Bát Xát (Lào Cai) hội đàm với Cục Công an huyện Kim Bình. Thượng tá Vàng Seo Páo, Trưởng Công an huyện "
+     "phát biểu.", ["Công an huyện Bát Xát (Lào Cai)", "Công an huyện Kim Bình", "Công an huyện Bát Xát (Lào Cai)"]),
+    ("Công an huyện Mường Tè ký kết. Trưởng Công an huyện Lò Văn Hùng phát biểu.",  # a title before a name
+     ["Công an huyện Mường Tè (Lai Châu)", "Công an huyện Mường Tè (Lai Châu)"]),
+    ("Công an huyện Hoàng Su Phì và Công an huyện Mai Châu ký kết.",  # places that start with a family name
+     ["Công an huyện Hoàng Su Phì (Hà Giang)", "Công an huyện Mai Châu (Hòa Bình)"]),
+])
+def test_a_bare_district_police_is_the_one_the_article_names(text, expected):
+    assert units_of(text) == expected
