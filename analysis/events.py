@@ -587,7 +587,10 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
             # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
             if c["agreement_type"] is None:
                 continue
-            c["term"] = find_term(window)  # a new term ('giai đoạn 2024 - 2026') makes a new agreement of a known type
+            # a new term ('giai đoạn 2024 - 2026') makes a new agreement of a known type; the term is read up to the next
+            # agreement word ('số 1520/QCPH thay thế Quy chế năm 2020': 2020 is the replaced one's)
+            other = _GENERIC.search(window)
+            c["term"] = find_term(window[:other.start()] if other else window)
             if _repeats(text, c, events):
                 _complete(events, c)
                 continue
