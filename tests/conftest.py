@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,22 @@ def seed_tables(seed_load):
     from analysis.extract import extract_tables
 
     return extract_tables(seed_load.articles, seed_load.sentences)
+
+
+GENRE = Path(__file__).parent / "data" / "genre"
+
+
+@pytest.fixture(scope="session")
+def genre_load():
+    """38 articles of the genre written by the team (not the seeds): cross-border talks and minutes, inter-agency
+    regulations, clusters, ministry programmes, reviews; loaded once per test session."""
+    from analysis.loader import load_articles
+
+    return load_articles(GENRE)
+
+
+@pytest.fixture(scope="session")
+def genre_tables(genre_load):
+    from analysis.extract import extract_tables
+
+    return extract_tables(genre_load.articles, genre_load.sentences)

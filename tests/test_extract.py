@@ -44,11 +44,13 @@ def test_every_table_with_offsets_names_its_surface(seed_tables):
             assert any(c in frame.columns for c in SURFACE_COLUMNS), f"{name} has start/end but no surface column"
 
 
-def test_every_offset_slices_to_its_surface(seed_load, seed_tables):
-    texts = dict(zip(seed_load.articles["article_id"], seed_load.articles["text"]))
-    sents = seed_load.sentences.set_index(["article_id", "sentence_id"])
+@pytest.mark.parametrize("corpus, minimum", [("seed", 200), ("genre", 800)])
+def test_every_offset_slices_to_its_surface(request, corpus, minimum):
+    load, tables = request.getfixturevalue(f"{corpus}_load"), request.getfixturevalue(f"{corpus}_tables")
+    texts = dict(zip(load.articles["article_id"], load.articles["text"]))
+    sents = load.sentences.set_index(["article_id", "sentence_id"])
     checked = 0
-    for name, frame in seed_tables.items():
+    for name, frame in tables.items():
         if not {"start", "end"} <= set(frame.columns):
             continue
         col = next((c for c in SURFACE_COLUMNS if c in frame.columns), None)
@@ -66,13 +68,15 @@ def test_every_offset_slices_to_its_surface(seed_load, seed_tables):
                 sent = sents.loc[(row["article_id"], int(row["sentence_id"]))]
                 assert sent["start"] <= start and end <= sent["end"] + 0, (name, row)
             checked += 1
-    assert checked > 200
+    assert checked > minimum
 
 
-def test_ids_and_vocabularies(seed_tables):
+@pytest.mark.parametrize("corpus", ["seed", "genre"])
+def test_ids_and_vocabularies(request, corpus):
     from analysis.text import slugify
 
-    units, people, events = seed_tables["units"], seed_tables["people"], seed_tables["events"]
+    tables = request.getfixturevalue(f"{corpus}_tables")
+    units, people, events = tables["units"], tables["people"], tables["events"]
     assert (units["unit_id"] == units["unit"].map(slugify)).all()
     assert not units.duplicated(["article_id", "unit_id"]).any()
     assert (people["person_id"] == people["name"].map(slugify)).all()
@@ -83,9 +87,9 @@ def test_ids_and_vocabularies(seed_tables):
                                                        "bien_ban_hop_tac", "giao_uoc_thi_dua", "thoa_thuan", "other"}
     assert all(re.fullmatch(r".+:e\d+", e) for e in events["event_id"])
     for part in ("event_parties", "event_signatories"):
-        assert set(seed_tables[part]["event_id"]) <= set(events["event_id"])
-    assert set(seed_tables["event_parties"]["unit_id"]) <= set(units["unit_id"])
-    assert set(seed_tables["event_signatories"]["person_id"]) <= set(people["person_id"])
+        assert set(tables[part]["event_id"]) <= set(events["event_id"])
+    assert set(tables["event_parties"]["unit_id"]) <= set(units["unit_id"])
+    assert set(tables["event_signatories"]["person_id"]) <= set(people["person_id"])
 
 
 def test_one_canonical_name_per_organisation_across_the_seeds(seed_tables):
