@@ -163,7 +163,8 @@ class _Rx:
         seps = ",-–—("  # '..., Giám đốc' / '(Phó Trưởng phòng ...)'
         self.apposition = re.compile(r"\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*")
         self.apposition_first = frozenset(seps)  # (with a space: what self.apposition can start with)
-        self.title_sep = re.compile(r"\s*,\s*|\s+kiêm\s+")
+        # between two titles: ',', 'kiêm', or a dash with spaces ('Phó Chủ tịch - Tổng Thư ký Ủy ban ...')
+        self.title_sep = re.compile(r"\s*,\s*|\s+kiêm\s+|\s+[-–]\s+")
         self.run_cache: dict = {}
         # a title's surface ('Giám đốc', 'giám  đốc') -> (label, priority, membership) or None, one dict without and
         # one with 'Phó' before it (see _title_head)

@@ -136,6 +136,7 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         "worth_words": tuple(sorted({w.casefold() for w in data["worth_words"]}, key=len, reverse=True)),
         "participant_bodies": frozenset(w.casefold() for w in data.get("participant_bodies") or ()),
         "next_word": re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)"),
+        "mottos": tuple(w.casefold() for w in data.get("mottos") or ()),
     }
 
 
@@ -232,6 +233,19 @@ def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20")
 
 
+def _motto_spans(lower: str, mottos: tuple) -> list[tuple[int, int]]:
+    """Spans of the mottos and slogans (data: `mottos`) in a lower-cased text, as whole words."""
+    out = []
+    for motto in mottos:
+        i = lower.find(motto)
+        while i != -1:
+            e = i + len(motto)
+            if (i == 0 or not lower[i - 1].isalnum()) and (e >= len(lower) or not lower[e].isalnum()):
+                out.append((i, e))
+            i = lower.find(motto, i + 1)
+    return out
+
+
 def _candidates(text: str, r: dict, lower: str | None = None):
     """(start, end, qualifier, value, unit, measure) of each quantity in a text (a sentence, or an
     article's sentences joined by SEP)."""
@@ -241,6 +255,9 @@ def _candidates(text: str, r: dict, lower: str | None = None):
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     matches = list(r["pattern"].finditer(lower))
     matches += [m for m in r["word_pattern"].finditer(lower) if not m.start() or not lower[m.start() - 1].isalnum()]
+    mottos = _motto_spans(lower, r["mottos"]) if r["mottos"] else None
+    if mottos:  # 'Sáu điều Bác Hồ dạy', 'phương châm 4 tại chỗ': a number in a name counts nothing
+        matches = [m for m in matches if not any(s <= m.start() < e for s, e in mottos)]
     kinds, not_counted = r["kinds"], r["not_counted"]
     for m in matches:
         groups = m.groupdict()

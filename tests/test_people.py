@@ -334,3 +334,9 @@ def test_a_section_name_with_a_code_and_no_unit_after_a_clause_break():
 def test_alternate_members_first_secretaries_and_cambodian_police_chiefs(text, position, organisation):
     p = one(text)
     assert (p["position"], p["organisation"]) == (position, organisation)
+
+
+def test_two_titles_joined_by_a_dash_share_the_unit_after_the_second():
+    p = one("bà Nguyễn Thị Thu Hà, Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam phát biểu.")
+    assert (p["position"], p["positions"], p["organisation"]) == (
+        "Phó Chủ tịch", ["Phó Chủ tịch", "Tổng Thư ký"], "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")

@@ -358,3 +358,8 @@ def test_counts_of_the_events_own_parties_are_left_out(sentence):
 ])
 def test_organisation_nouns_that_count_things_are_kept(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("motto", DATA["mottos"])
+def test_each_motto_counts_nothing_and_a_count_beside_it_stays(motto):
+    assert values(f"Hai đơn vị thực hiện {motto}, tặng 15 suất quà cho học sinh.") == [(15.0, "count", "suất quà", None)]
