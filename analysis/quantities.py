@@ -136,7 +136,7 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         "worth_words": tuple(sorted({w.casefold() for w in data["worth_words"]}, key=len, reverse=True)),
         "participant_bodies": frozenset(w.casefold() for w in data.get("participant_bodies") or ()),
         "next_word": re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)"),
-        "mottos": tuple(w.casefold() for w in data.get("mottos") or ()),
+        "mottos": _mottos_by_first_word(data.get("mottos") or (), path),
     }
 
 
@@ -233,17 +233,30 @@ def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20")
 
 
-def _motto_spans(lower: str, mottos: tuple) -> list[tuple[int, int]]:
-    """Spans of the mottos and slogans (data: `mottos`) in a lower-cased text, as whole words."""
-    out = []
+def _mottos_by_first_word(mottos, path) -> dict[str, tuple[str, ...]]:
+    """Mottos (lower-cased) by their first word, which must be a number ('6 điều Bác Hồ dạy', 'sáu điều ...'): a
+    motto is then looked for only where a number starts."""
+    out: dict[str, list[str]] = {}
     for motto in mottos:
-        i = lower.find(motto)
-        while i != -1:
-            e = i + len(motto)
-            if (i == 0 or not lower[i - 1].isalnum()) and (e >= len(lower) or not lower[e].isalnum()):
-                out.append((i, e))
-            i = lower.find(motto, i + 1)
-    return out
+        if not isinstance(motto, str) or not motto.strip():
+            _fail(path, "mottos", f"{motto!r} is not a phrase", "give `mottos:` a list of phrases")
+        first = motto.split()[0].casefold()
+        if not (first.isdigit() or first in ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")):
+            _fail(path, f"mottos: {motto!r}", "does not start with a number", "only mottos that start with their number count")
+        out.setdefault(first, []).append(" ".join(motto.split()).casefold())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _motto_at(lower: str, pos: int, mottos: dict[str, tuple[str, ...]]) -> bool:
+    """True when a motto starts at pos (as whole words)."""
+    e = pos
+    while e < len(lower) and lower[e].isalnum():
+        e += 1
+    for motto in mottos.get(lower[pos:e], ()):
+        end = pos + len(motto)
+        if lower.startswith(motto, pos) and (end >= len(lower) or not lower[end].isalnum()):
+            return True
+    return False
 
 
 def _candidates(text: str, r: dict, lower: str | None = None):
@@ -255,9 +268,8 @@ def _candidates(text: str, r: dict, lower: str | None = None):
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     matches = list(r["pattern"].finditer(lower))
     matches += [m for m in r["word_pattern"].finditer(lower) if not m.start() or not lower[m.start() - 1].isalnum()]
-    mottos = _motto_spans(lower, r["mottos"]) if r["mottos"] else None
-    if mottos:  # 'Sáu điều Bác Hồ dạy', 'phương châm 4 tại chỗ': a number in a name counts nothing
-        matches = [m for m in matches if not any(s <= m.start() < e for s, e in mottos)]
+    if r["mottos"]:  # 'Sáu điều Bác Hồ dạy', 'phương châm 4 tại chỗ': a number in a name counts nothing
+        matches = [m for m in matches if not _motto_at(lower, m.start(), r["mottos"])]
     kinds, not_counted = r["kinds"], r["not_counted"]
     for m in matches:
         groups = m.groupdict()
