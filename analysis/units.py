@@ -810,16 +810,8 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             ref = next((m for m in reversed(same) if m["start"] < d["start"]), same[0] if same else None)
             if ref is None:
                 continue
-            d = {**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"], "how": "home", "unit": None}
-            head = "Công an"
-            place = _codes_index().get(ref["province_code"]) if ref.get("province_code") else None
-            if place is None and home is not None and _district_in(ref["local"], home.code):
-                place = home
-            d["unit"] = f"{head} {ref['local']}" + (f" ({place.name})" if place else "")
-            if place:
-                d.update(province=place.name, province_2025=place.name_2025, province_code=place.code,
-                         province_2025_code=place.code_2025, country=place.country)
-            out.append(d)
+            named = _name_local({**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"]}, home)
+            out.append({**named, "how": "home"})
             continue
         if d.get("how") == "home":
             side = _side_of(mentions, i, text) if d["kind"].startswith("police") else None
@@ -837,18 +829,24 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             d = {**d, "unit": unit, "province": here.name, "province_2025": here.name_2025, "country": here.country,
                  "province_code": here.code, "province_2025_code": here.code_2025, "level": "province"}
         elif d["unit"] is None:  # district / commune
-            place = None
-            if d.get("province_code"):
-                place = _codes_index().get(d["province_code"])
-            elif home is not None and d["kind"] in ("police_district", "police_commune") or d.get("body"):
-                place = home if home is not None and _district_in(d["local"], home.code) else None
-            head = d.get("body", "Công an")
-            unit = f"{head} {d['local']}" + (f" ({place.name})" if place else "")
-            d = {**d, "unit": unit}
-            if place:
-                d.update(province=place.name, province_2025=place.name_2025, province_code=place.code,
-                         province_2025_code=place.code_2025, country=place.country)
+            d = _name_local(d, home)
         out.append(d)
+    return out
+
+
+def _name_local(d: dict, home: Place | None) -> dict:
+    """A district or commune mention with its canonical name ('Công an huyện Mường Tè (Lai Châu)'): its province
+    when the text or the library gives it, else the home province when the district lies in it."""
+    place = None
+    if d.get("province_code"):
+        place = _codes_index().get(d["province_code"])
+    elif home is not None and d["kind"] in ("police_district", "police_commune") or d.get("body"):
+        place = home if home is not None and _district_in(d["local"], home.code) else None
+    head = d.get("body", "Công an")
+    out = {**d, "unit": f"{head} {d['local']}" + (f" ({place.name})" if place else "")}
+    if place:
+        out.update(province=place.name, province_2025=place.name_2025, province_code=place.code,
+                   province_2025_code=place.code_2025, country=place.country)
     return out
 
 
