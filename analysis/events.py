@@ -356,12 +356,13 @@ def _parties(text: str, units: list[dict], start: int, end: int, place_span=None
     return _unique(out)
 
 
-def _unique(units: list[dict]) -> list[dict]:
+def _unique(items: list[dict], key: str = "unit_id") -> list[dict]:
+    """The first mention of each unit (or, with key='person_id', of each person), in order."""
     seen, out = set(), []
-    for u in units:
-        if u["unit_id"] not in seen:
-            seen.add(u["unit_id"])
-            out.append(u)
+    for item in items:
+        if item[key] not in seen:
+            seen.add(item[key])
+            out.append(item)
     return out
 
 
@@ -746,23 +747,15 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
             at = events.index(target)
             subs = []
             for i in inst:
-                sub = {**target, "parties": i["parties"] or target["parties"], "signatories": _unique_people(i["signers"]),
+                sub = {**target, "parties": i["parties"] or target["parties"], "signatories": _unique(i["signers"], "person_id"),
                        "sentence_id": i["sent"]["sentence_id"], "start": i["start"], "end": i["end"]}
                 subs.append(sub)
             events[at:at + 1] = subs
         else:
-            target["signatories"] = _unique_people([p for i in inst for p in i["signers"]])
+            target["signatories"] = _unique([p for i in inst for p in i["signers"]], "person_id")
             for i in inst:
                 target["parties"] = _unique(target["parties"] + i["parties"])
 
-
-def _unique_people(people: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for p in people:
-        if p["person_id"] not in seen:
-            seen.add(p["person_id"])
-            out.append(p)
-    return out
 
 
 def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[dict], list[dict], list[dict]]:
