@@ -108,9 +108,15 @@ def _first_class(rx: re.Pattern) -> re.Pattern:
         return rx
 
 
+# The keys each entry of an events.yaml list may have (ruledata.check_keys).
+_SCHEMA = {"kinds": {"kind", "pattern", "priority", "requires_agreement", "example"},
+           "agreements": {"type", "pattern", "example"}, "terms": {"pattern", "example"}}
+
+
 @lru_cache(maxsize=None)
 def _rules() -> dict:
     data = ruledata.load("events.yaml")
+    ruledata.check_keys("events.yaml", data, _SCHEMA)
     out = {}
     for section, need in (("kinds", ("kind", "pattern", "priority", "example")), ("agreements", ("type", "pattern", "example")),
                           ("terms", ("pattern", "example"))):

@@ -46,8 +46,17 @@ def person_id(name: str) -> str:
     return slugify(name)
 
 
+# The keys each entry of a ranks.yaml / positions.yaml list may have (ruledata.check_keys).
+_RANKS_SCHEMA = {"ranks": {"rank", "pattern", "example"}, "generic_ranks": {"pattern", "example"}}
+_POSITIONS_SCHEMA = {"titles": {"title", "pattern", "priority", "membership", "example"}, "qualifiers": {"word", "example"},
+                     "bodies": {"pattern", "party", "shift", "example"}, "honorifics": {"pattern", "example"},
+                     "degrees": {"pattern", "example"}}
+
+
 @lru_cache(maxsize=None)
 def _rules() -> dict:
+    ruledata.check_keys("ranks.yaml", ruledata.load("ranks.yaml"), _RANKS_SCHEMA)
+    ruledata.check_keys("positions.yaml", ruledata.load("positions.yaml"), _POSITIONS_SCHEMA)
     ranks = ruledata.load("ranks.yaml").get("ranks")
     if not isinstance(ranks, list) or not ranks:
         raise ValueError("analysis/data/ranks.yaml: missing or empty list 'ranks'")

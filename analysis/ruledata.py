@@ -33,15 +33,32 @@ def read(name: str):
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
-    """The parsed YAML file analysis/data/NAME, checked: it starts with a comment saying where it came from."""
-    path = paths.data_file(name)
-    raw = path.read_text(encoding="utf-8")
-    if not raw.startswith("#"):
-        raise ValueError(f"{path}: the first line must be a comment saying where the list came from")
-    data = yaml.safe_load(raw)
+    """The parsed YAML file analysis/data/NAME, checked: it starts with a comment saying where it came from, and
+    holds a mapping at the top level (RuleDataError otherwise)."""
+    path, data = read(name)
+    if not path.read_text(encoding="utf-8").startswith("#"):
+        raise RuleDataError(f"{path}: the first line must be a comment saying where the list came from")
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of lists at the top level, got {type(data).__name__}")
+        raise RuleDataError(f"{path}: expected a mapping of lists at the top level, got {type(data).__name__}")
     return data
+
+
+def check_keys(name: str, data: dict, schema: dict[str, set[str]]) -> None:
+    """Every entry of each list SECTION of `schema` is a mapping whose keys are among schema[SECTION].
+
+    An unknown key is most often a value cut in two: in a YAML flow mapping, an unquoted comma ends the value, so
+    `{name: Bộ Văn hóa, Thể thao và Du lịch, kind: ministry}` reads as name 'Bộ Văn hóa' plus a key 'Thể thao và
+    Du lịch'. Raises RuleDataError naming the file, the entry and the key."""
+    for section, allowed in schema.items():
+        for i, entry in enumerate(data.get(section) or []):
+            if not isinstance(entry, dict):
+                continue  # the module's own checks say what the entry needs
+            unknown = [k for k in entry if k not in allowed]
+            if unknown:
+                raise RuleDataError(
+                    f"{paths.data_file(name)}: {section}[{i}] = {entry!r}: unknown key(s) {unknown!r} (allowed: "
+                    f"{', '.join(sorted(allowed))}). Fix: quote a value that holds a comma ('name: \"A, B\"'), "
+                    "or correct the key's spelling")
 
 
 @lru_cache(maxsize=None)

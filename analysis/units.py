@@ -83,9 +83,27 @@ def _fail(file: str, what: str) -> ValueError:
     return ValueError(f"analysis/data/{file}: {what}")
 
 
+# The keys each entry of a units.yaml list may have (ruledata.check_keys).
+_SCHEMA = {
+    "province_aliases": {"alias", "code", "example"},
+    "province_names": {"code", "name", "level", "example"},
+    "proper_names": {"code", "name", "example"},
+    "levels": {"word", "level", "pattern", "example"},
+    "bodies": {"pattern", "name", "kind", "level", "police", "home", "foreign_only", "example"},
+    "fixed_units": {"name", "kind", "aliases", "country", "example"},
+    "commands": {"pattern", "name", "kind", "example"},
+    "posts": {"pattern", "name", "kind", "example"},
+    "departments": {"pattern", "kind", "example"},
+    "clusters": {"pattern", "kind", "example"},
+    "countries": {"name", "aliases", "example"},
+}
+_FOREIGN_SCHEMA = {"provinces": {"name", "country", "aliases", "example"}}
+
+
 @lru_cache(maxsize=None)
 def _rules() -> dict:
     data = ruledata.load(DATA_FILE)
+    ruledata.check_keys(DATA_FILE, data, _SCHEMA)
     for section in ("province_aliases", "province_names", "proper_names", "levels", "bodies", "fixed_units",
                     "commands", "departments", "clusters", "countries", "posts"):
         entries = data.get(section)
@@ -115,6 +133,7 @@ def _rules() -> dict:
 @lru_cache(maxsize=None)
 def _foreign() -> tuple[dict, ...]:
     data = ruledata.load(FOREIGN_FILE)
+    ruledata.check_keys(FOREIGN_FILE, data, _FOREIGN_SCHEMA)
     entries = data.get("provinces")
     if not isinstance(entries, list) or not entries:
         raise _fail(FOREIGN_FILE, "missing or empty list 'provinces'")

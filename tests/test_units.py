@@ -368,6 +368,39 @@ def test_broken_foreign_file_names_the_file_and_entry(tmp_path, monkeypatch):
         restore_rule_files(monkeypatch, un._foreign, un._gazetteer, un._rx, un._codes_index)
 
 
+def test_a_value_cut_by_an_unquoted_comma_is_an_error_naming_the_entry(tmp_path, monkeypatch):
+    # YAML reads `{name: Bộ Văn hóa, Thể thao và Du lịch, kind: ...}` as name 'Bộ Văn hóa' plus a key
+    # 'Thể thao và Du lịch': the loader must refuse it, not keep a truncated name.
+    from analysis import units as un
+    from _frames import restore_rule_files, with_broken_rule_file
+
+    with_broken_rule_file(tmp_path, monkeypatch, "units.yaml", '{name: "Bộ Văn hóa, Thể thao và Du lịch", kind',
+                          "{name: Bộ Văn hóa, Thể thao và Du lịch, kind", un._rules, un._gazetteer, un._rx)
+    try:
+        with pytest.raises(ruledata.RuleDataError, match=r"units\.yaml: fixed_units\[\d+\].*unknown key.*Thể thao và "
+                                                         r"Du lịch.*Fix: quote"):
+            un._rules()
+    finally:
+        restore_rule_files(monkeypatch, un._rules, un._gazetteer, un._rx)
+
+
+@pytest.mark.parametrize("name", ["units.yaml", "foreign_provinces.yaml", "events.yaml", "ranks.yaml", "positions.yaml"])
+def test_every_rule_entry_uses_only_known_keys(name):
+    # the loaders check this on load; here every shipped file is checked directly, so a new key in a data file
+    # fails with the file's name even before an extractor is run
+    from analysis import events, people
+    from analysis import units as un
+
+    schemas = {"units.yaml": un._SCHEMA, "foreign_provinces.yaml": un._FOREIGN_SCHEMA,
+               "events.yaml": events._SCHEMA, "ranks.yaml": people._RANKS_SCHEMA, "positions.yaml": people._POSITIONS_SCHEMA}
+    ruledata.check_keys(name, ruledata.load(name), schemas[name])
+
+
+def test_ministry_whose_name_holds_a_comma_is_named_whole():
+    got = mentions("Bộ Công an và Bộ Văn hóa, Thể thao và Du lịch ký kết chương trình phối hợp giai đoạn 2024 - 2030.")
+    assert [m["unit"] for m in got] == ["Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch"]
+
+
 def test_unknown_foreign_spelling_vouched_for_by_its_country():
     got = mentions("Công an tỉnh Xê Pôn Thạ (Lào) và Công an tỉnh Hà Tĩnh hội đàm.")
     assert got[0]["unit"] == "Công an tỉnh Xê Pôn Thạ (Lào)"
