@@ -561,6 +561,7 @@ def _person_follows(text: str, pos: int) -> bool:
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
+_NEXT_PROVINCE = re.compile(r"(?:\s*(?:,|\(|-)\s*|\s+)(?:tỉnh|thành phố|TP\.?)\s+")  # also with no comma: 'huyện X tỉnh Y'
 
 
 def _foreign_after(text: str, pos: int, rx: _Rx) -> tuple[Place | None, str] | None:
@@ -570,7 +571,7 @@ def _foreign_after(text: str, pos: int, rx: _Rx) -> tuple[Place | None, str] | N
     if cp:
         country = rx.countries.get(key(cp.group(1)))
         return (None, country) if country and country != "Việt Nam" else None
-    m = _AFTER_PROVINCE.match(text, pos)
+    m = _NEXT_PROVINCE.match(text, pos)
     if not m:
         return None
     hit = resolve_at(text, m.end())
@@ -820,6 +821,7 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
         best = max(counts.values())
         first = next(d["province_code"] for d in mentions if counts.get(d.get("province_code")) == best)
         home = _codes_index().get(first)
+    partner = _partner_country(mentions)
     out = []
     for i, d in enumerate(mentions):
         if d.get("how") == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
@@ -829,7 +831,7 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             ref = next((m for m in reversed(same) if m["start"] < d["start"]), same[0] if same else None)
             if ref is None:
                 continue
-            named = _name_local({**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"]}, home)
+            named = _name_local({**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"]}, home, partner)
             out.append({**named, "how": "home"})
             continue
         if d.get("how") == "home":
@@ -848,14 +850,27 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             d = {**d, "unit": unit, "province": here.name, "province_2025": here.name_2025, "country": here.country,
                  "province_code": here.code, "province_2025_code": here.code_2025, "level": "province"}
         elif d["unit"] is None:  # district / commune
-            d = _name_local(d, home)
+            d = _name_local(d, home, partner)
         out.append(d)
     return out
 
 
-def _name_local(d: dict, home: Place | None) -> dict:
+def _partner_country(mentions: list[dict]) -> str | None:
+    """The one foreign country whose police the article names ('Lào'), None when it names none or several."""
+    countries = {d["country"] for d in mentions if d["kind"] == "foreign_police" and d.get("country")}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _name_local(d: dict, home: Place | None, partner: str | None = None) -> dict:
     """A district or commune mention with its canonical name ('Công an huyện Mường Tè (Lai Châu)'): its province
-    when the text or the library gives it, else the home province when the district lies in it."""
+    when the text or the library gives it, else the home province when the district lies in it.
+
+    A district police that is no Vietnamese district at all, in an article whose foreign partners are all of one
+    country (`partner`), is that country's: 'Công an huyện Sốp Bâu' beside 'Công an tỉnh Hủa Phăn (Lào)' is
+    'Công an huyện Sốp Bâu (Lào)'."""
+    if (partner and d["kind"] == "police_district" and not d.get("province_code") and not d.get("body")
+            and not _known_district(d["local"])):
+        return {**d, "unit": f"Công an {d['local']} ({partner})", "kind": "foreign_police", "country": partner}
     place = None
     if d.get("province_code"):
         place = _codes_index().get(d["province_code"])
@@ -908,11 +923,21 @@ def _home_unit(d: dict, place: Place | None) -> str | None:
     return f"{d['body']} {place.full}"
 
 
-def _district_in(local: str, code: str) -> bool:
+def _district_name(local: str) -> str:
+    """'huyện Mường Tè' -> 'Mường Tè' (the district's own name, its level word dropped)."""
     name = local.split(" ", 1)[1] if " " in local else local
     for pair in (("thị xã ", ""), ("thành phố ", "")):
         name = name.replace(*pair)
-    return any(h[0] == code for h in _districts().get(key(name), []))
+    return name
+
+
+def _district_in(local: str, code: str) -> bool:
+    return any(h[0] == code for h in _districts().get(key(_district_name(local)), []))
+
+
+def _known_district(local: str) -> bool:
+    """A Vietnamese district (before 2025) of that name exists."""
+    return key(_district_name(local)) in _districts()
 
 
 # --------------------------------------------------------------------------------------------- tables

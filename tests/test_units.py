@@ -145,11 +145,34 @@ def test_border_posts_are_named_by_their_place(sentence, unit, surface):
     ("Công an huyện Mường Nhé và Công an huyện Mường Mày (Lào) ký kết biên bản hợp tác.", "Công an huyện Mường Mày (Lào)", None),
     ("Công an huyện Kiri Vong, tỉnh Takeo (Campuchia) hội đàm với Công an huyện An Phú.",
      "Công an huyện Kiri Vong (Takeo, Campuchia)", "Takeo"),
+    # the province with no comma before it
+    ("Lãnh đạo Công an huyện Xiêng Khọ tỉnh Hủa Phăn (Lào) dự hội đàm.", "Công an huyện Xiêng Khọ (Hủa Phăn, Lào)", "Hủa Phăn"),
+    ("Đoàn Cảnh sát huyện Bokeo tỉnh Ratanakiri do Thiếu tướng Sok Vanna dẫn đầu đến thăm.",
+     "Công an huyện Bokeo (Ratanakiri, Campuchia)", "Ratanakiri"),
 ])
 def test_lao_and_cambodian_district_police_with_their_province_or_country(sentence, unit, province):
     got = next(m for m in mentions(sentence) if m["kind"] == "foreign_police")
     assert (got["unit"], got["province"], got["level"]) == (unit, province, "district")
-    assert sentence[got["start"]:got["end"]].startswith("Công an huyện")
+    assert sentence[got["start"]:got["end"]].startswith(("Công an huyện", "Cảnh sát huyện"))
+
+
+@pytest.mark.parametrize("text, district, unit", [
+    ("Công an tỉnh Thanh Hóa và Công an tỉnh Hủa Phăn (Lào) sơ kết công tác phối hợp. Công an huyện Sốp Bâu và "
+     "Công an huyện Mường Lát cùng tham dự.", "Sốp Bâu", "Công an huyện Sốp Bâu (Lào)"),
+    # a Vietnamese district keeps its province, even beside a foreign partner
+    ("Công an tỉnh Thanh Hóa và Công an tỉnh Hủa Phăn (Lào) sơ kết công tác phối hợp. Công an huyện Sốp Bâu và "
+     "Công an huyện Mường Lát cùng tham dự.", "Mường Lát", "Công an huyện Mường Lát (Thanh Hóa)"),
+    ("Công an tỉnh An Giang và Cảnh sát tỉnh Takeo (Campuchia) ký biên bản. Công an huyện Kiri Vong cùng dự.",
+     "Kiri Vong", "Công an huyện Kiri Vong (Campuchia)"),
+])
+def test_unknown_district_beside_one_foreign_partner_is_the_partners(text, district, unit):
+    got = next(m for m in mentions(text) if district in text[m["start"]:m["end"]])
+    assert got["unit"] == unit
+
+
+def test_unknown_district_with_no_foreign_partner_stays_vietnamese():
+    got = next(m for m in mentions("Công an huyện Sốp Bâu tổ chức hội nghị.") if m["level"] == "district")
+    assert (got["unit"], got["country"]) == ("Công an huyện Sốp Bâu", "Việt Nam")
 
 
 @pytest.mark.parametrize("sentence, unit", [
