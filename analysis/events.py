@@ -136,7 +136,7 @@ def _rules() -> dict:
             # the terms are searched for in every clause window: with their first characters up front
             compiled.append((_first_class(rx) if section == "terms" else rx, e))
         out[section] = compiled
-    for key in ("place_skip", "place_levels", "not_joined", "cited_documents"):
+    for key in ("place_skip", "place_levels", "not_joined", "cited_documents", "signers_after"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
     skip = "|".join(re.escape(w) for w in sorted(data["place_skip"], key=len, reverse=True))
@@ -147,6 +147,9 @@ def _rules() -> dict:
         r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
     docs = "|".join(re.escape(w) for w in data["cited_documents"])
     out["cited"] = _first_class(re.compile(rf"(?<!\w)(?:{docs})(?!\w)[^;]{{0,120}}?\svề\s"))
+    cues = "|".join(re.escape(w) for w in sorted(data["signers_after"], key=len, reverse=True))
+    # the cue, then at most three words (a rank, 'đồng chí') up to the first name; no clause break
+    out["signers_after"] = re.compile(rf"(?<!\w)(?:{cues})\s*:?\s*(?:[^\s.;:,]+\s+){{0,3}}$", re.IGNORECASE)
     out["not_joined"] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["not_joined"]) + r")(?!\w)")
     stops = data.get("not_signing")
     if not isinstance(stops, list) or not stops:
@@ -700,6 +703,25 @@ def _add_new(events: list[dict], clause: dict) -> None:
                    "sentence_id": clause["sent"]["sentence_id"], "clauses": [clause], "sentences": [clause["sent"]]})
 
 
+def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> list[dict]:
+    """The people named after a signing trigger ts..te when a cue introduces them ('đã ký kết quy chế phối hợp, gồm
+    Đại tá A, Giám đốc ... và ông B, Viện trưởng ...'), up to a witness or speech verb; [] when the sentence says
+    someone attended or witnessed the signing ('Dự lễ ký kết có ...') or no cue comes before the first person."""
+    r = _rules()
+    after = [p for p in people if te <= p["start"] and p["end"] <= s["end"] and " " in p["name"]]
+    if not after or r["not_signing"].search(text, s["start"], ts):
+        return []
+    between = text[te:after[0]["start"]]
+    if _CLAUSE_END.search(between) or not r["signers_after"].search(between):  # (a colon may follow the cue)
+        return []
+    out = [after[0]]
+    for p in after[1:]:
+        if r["not_signing"].search(text, out[-1]["end"], p["start"]) or _SIGNER_STOP.search(text, out[-1]["end"], p["start"]):
+            break
+        out.append(p)
+    return out
+
+
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
               positions: list[int] | None = None, memo: dict | None = None, held: list[int] | None = None) -> None:
     """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
@@ -721,6 +743,8 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
             # between (tested first, it is the cheaper search) and no witness verb
             signers = [p for p in people if s["start"] <= p["start"] and p["end"] <= ts and " " in p["name"]
                        and not _SIGNER_STOP.search(text, p["end"], ts) and not not_signing.search(text, p["end"], ts)]
+            if not signers:
+                signers = _signers_after(text, s, ts, te, people)
             if not signers:
                 continue
             witness = _WITNESS.search(text, s["start"], signers[0]["start"])

@@ -305,6 +305,46 @@ def test_each_not_signing_word_makes_a_witness_or_a_speaker(verb):
     assert sigs.empty
 
 
+_SIGNED_AFTER = {
+    "gồm": "Tại buổi lễ, lãnh đạo hai đơn vị đã ký kết quy chế phối hợp, gồm Đại tá Nguyễn Văn Hận, Giám đốc Công an "
+           "tỉnh và ông Trần Văn Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
+    "bao gồm": "Hai bên ký kết quy chế phối hợp, bao gồm: Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn "
+               "Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
+    "là": "Đại diện ký kết quy chế phối hợp là đồng chí Nguyễn Văn Hận, Giám đốc Công an tỉnh và đồng chí Trần Văn "
+          "Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
+    "bởi": "Quy chế phối hợp được ký kết bởi Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện "
+           "trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang, dưới sự chứng kiến của ông Lâm Minh Thành, Chủ tịch UBND tỉnh.",
+}
+
+
+@pytest.mark.parametrize("cue", RULES["signers_after"])
+def test_each_signers_after_cue_names_the_people_after_the_signing(cue):
+    events, _, sigs = events_of([
+        "Công an tỉnh Kiên Giang ký kết quy chế phối hợp với Viện kiểm sát nhân dân tỉnh",
+        "Sáng 12/6, Công an tỉnh Kiên Giang và Viện kiểm sát nhân dân tỉnh Kiên Giang tổ chức lễ ký kết quy chế phối "
+        "hợp trong công tác tiếp nhận, giải quyết tố giác, tin báo về tội phạm.",
+        _SIGNED_AFTER[cue],  # the witness after the signatories ('dưới sự chứng kiến của') is not one of them
+    ], published="2024-06-13")
+    assert list(events["agreement_type"]) == ["quy_che_phoi_hop"]
+    assert list(sigs["name"]) == ["Nguyễn Văn Hận", "Trần Văn Hùng"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dự lễ ký kết quy chế phối hợp có Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện trưởng "
+    "Viện kiểm sát nhân dân tỉnh Kiên Giang.",  # attended the signing
+    "Chứng kiến lễ ký kết quy chế phối hợp, gồm Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, "
+    "Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",  # witnessed it
+    "Việc ký kết quy chế phối hợp là cơ sở để hai ngành thực hiện tốt nhiệm vụ, đồng chí Nguyễn Văn Hận, Giám đốc "
+    "Công an tỉnh nhấn mạnh.",  # no cue right before the name
+])
+def test_people_after_a_signing_without_a_cue_or_after_an_attendance_verb_are_not_signatories(sentence):
+    _, _, sigs = events_of([
+        "Công an tỉnh Kiên Giang ký kết quy chế phối hợp với Viện kiểm sát nhân dân tỉnh",
+        "Sáng 12/6, Công an tỉnh Kiên Giang và Viện kiểm sát nhân dân tỉnh Kiên Giang tổ chức lễ ký kết quy chế phối "
+        "hợp.", sentence], published="2024-06-13")
+    assert sigs.empty
+
+
 def test_an_agreement_cited_after_a_predicate_is_not_signed_with_the_first():
     events, parties, sigs = events_of([
         "Công an tỉnh Nghệ An và Công an tỉnh Hủa Phăn (Lào) ký biên bản hợp tác năm 2025",
