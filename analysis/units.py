@@ -338,7 +338,7 @@ def _rx() -> _Rx:
     level_rx = re.compile(r"\s+(?:" + "|".join(f"(?P<l{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(levels)) + r")(?:(?<=\.)|(?!\w))\s*")
     counts = "|".join(map(re.escape, r["list_counts"]))
     lvls = "|".join(re.escape(x) for x in sorted(r["list_levels"], key=len, reverse=True))
-    list_open = re.compile(rf"\s+(?:\d{{1,2}}|{counts})\s+(?:{lvls})(?:\s+(?:của|nước|bạn)(?:\s+(?:nước|bạn))?\s+(?P<country>[{U}][\w]+))?\s*:?\s*")
+    list_open = re.compile(rf"\s+(?:\d{{1,2}}|{counts})\s+(?:{lvls})(?:\s+(?:của|nước|bạn)(?:\s+(?:nước|bạn))?\s+(?P<country>[{U}][\w]+))?\s*(?:(?:bao\s+)?gồm\s*)?:?\s*")
     countries = {}
     cforms = []
     for c in r["countries"]:
@@ -425,6 +425,9 @@ def _codes_index() -> dict[str, Place]:
     return {p.code: p for p in index.values() if p.code}
 
 
+_ITEM_LEVEL = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+")
+
+
 def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     """Parse a police unit (or a list of them) after the head 'Công an' / 'CATP' / 'CA'."""
     head = m.group(0)
@@ -436,7 +439,8 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         items = []
         p = lo.end()
         while True:
-            hit = resolve_at(text, p)
+            lvl = _ITEM_LEVEL.match(text, p)  # '... và TP Hồ Chí Minh', '..., tỉnh Đồng Nai'
+            hit = resolve_at(text, lvl.end() if lvl else p)
             if not hit:
                 break
             items.append((p, hit[1], hit[0]))

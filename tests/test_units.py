@@ -256,6 +256,19 @@ def test_lists_are_expanded_with_offsets_on_each_name():
         assert text[m["start"]:m["end"]] == m["surface"]
 
 
+@pytest.mark.parametrize("text", [
+    "Công an 5 tỉnh, thành phố gồm Bình Dương, Bình Phước, Tây Ninh, Đồng Nai và TP Hồ Chí Minh tổ chức hội nghị.",
+    "Công an các tỉnh, thành phố: Bình Dương, tỉnh Bình Phước, Tây Ninh, Đồng Nai và thành phố Hồ Chí Minh dự.",
+    "Công an 5 địa phương bao gồm: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai và TP. Hồ Chí Minh ký kết quy chế.",
+])
+def test_list_introduced_by_gom_with_level_words_on_its_items(text):
+    got = mentions(text)
+    assert [m["unit"] for m in got] == ["Công an tỉnh Bình Dương", "Công an tỉnh Bình Phước", "Công an tỉnh Tây Ninh",
+                                        "Công an tỉnh Đồng Nai", "Công an Thành phố Hồ Chí Minh"]
+    assert all(m["how"] == "list" for m in got)
+    assert got[-1]["surface"].endswith("Hồ Chí Minh") and text[got[-1]["start"]:got[-1]["end"]] == got[-1]["surface"]
+
+
 def test_numbered_list_with_role_in_parentheses():
     got = units_of("Công an 4 tỉnh: Quảng Nam (Cụm trưởng), Quảng Ngãi, Bình Định và Phú Yên ký giao ước thi đua.")
     assert got == ["Công an tỉnh Quảng Nam", "Công an tỉnh Quảng Ngãi", "Công an tỉnh Bình Định", "Công an tỉnh Phú Yên"]
