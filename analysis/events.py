@@ -703,6 +703,22 @@ def _add_new(events: list[dict], clause: dict) -> None:
                    "sentence_id": clause["sent"]["sentence_id"], "clauses": [clause], "sentences": [clause["sent"]]})
 
 
+_PREFIX = re.compile(r"\s*(?:[^\s.;:,]+\s+){0,3}")  # at most three words (a rank, 'đồng chí') before a name
+
+
+def _one_clause(text: str, a: int, b: int, people: list[dict]) -> bool:
+    """No clause break between a and b (a signatory and the signing), but for list separators: a ';' or ':' followed,
+    within three words, by the name of another person ('Thiếu tướng A cùng các đồng chí: Thiếu tướng B, Giám đốc ...;
+    Đại tá C, Giám đốc ... đã ký kết')."""
+    for m in _SIGNER_STOP.finditer(text, a, b):
+        if m.group() == ".":
+            return False
+        nxt = next((p["start"] for p in people if m.end() <= p["start"] < b), None)
+        if nxt is None or _PREFIX.fullmatch(text, m.end(), nxt) is None:
+            return False
+    return True
+
+
 def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> list[dict]:
     """The people named after a signing trigger ts..te when a cue introduces them ('đã ký kết quy chế phối hợp, gồm
     Đại tá A, Giám đốc ... và ông B, Viện trưởng ...'), up to a witness or speech verb; [] when the sentence says
@@ -712,7 +728,7 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
     if not after or r["not_signing"].search(text, s["start"], ts):
         return []
     between = text[te:after[0]["start"]]
-    if _CLAUSE_END.search(between) or not r["signers_after"].search(between):  # (a colon may follow the cue)
+    if _CLAUSE_END.search(between) or r["not_signing"].search(between) or not r["signers_after"].search(between):
         return []
     out = [after[0]]
     for p in after[1:]:
@@ -742,9 +758,10 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
             # only the people of the clause right before the trigger ('A, title và B, title ký kết'): no stop
             # between (tested first, it is the cheaper search) and no witness verb
             signers = [p for p in people if s["start"] <= p["start"] and p["end"] <= ts and " " in p["name"]
-                       and not _SIGNER_STOP.search(text, p["end"], ts) and not not_signing.search(text, p["end"], ts)]
-            if not signers:
-                signers = _signers_after(text, s, ts, te, people)
+                       and _one_clause(text, p["end"], ts, people) and not not_signing.search(text, p["end"], ts)]
+            after = _signers_after(text, s, ts, te, people)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
+            if after:
+                signers = signers + [p for p in after if p not in signers]
             if not signers:
                 continue
             witness = _WITNESS.search(text, s["start"], signers[0]["start"])

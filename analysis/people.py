@@ -220,6 +220,8 @@ _EVERY_CHAR = _EveryChar()
 _WS = re.compile(r"\s+")
 _COMMA = re.compile(r"\s*,\s*")
 _SEMICOLON = re.compile(r"\s*;\s*")
+_LIST_AND = re.compile(r"\s*(?:;\s*)?và\s+")  # '...; và C, title' / '... và C, title': the last item
+_LIST_COMMA = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between bare names: 'các đồng chí A, B, C và D'
 _APPOSED = re.compile(rf"(?<!\w)[{ruledata.UPPER}][\w]*\s*[,\-–]\s*$")  # 'Nguyễn Văn A, ' before a title: apposition
 _WS_OR_DEGREE = re.compile(r"\s+|,\s*(?=(?:GS|PGS|TS|ThS)\b)")
 _KEEP_IN_NAMES = frozenset({"Trung", "Thành", "Công"})  # name words that also start a unit or title word
@@ -651,8 +653,9 @@ def _read_anchors(text: str, queue: list[tuple], units_at: dict, unit_starts: li
             if t not in have:
                 have.append(t)
         if trigger == "list":
-            # next item of 'các đồng chí: A, title; B, title; ...'
-            nxt = _SEMICOLON.match(text, after)
+            # next item of 'các đồng chí: A, title; B, title; ... và C, title', or of bare names 'các đồng chí A, B và C'
+            nxt = _SEMICOLON.match(text, after) or _LIST_AND.match(text, after) or (
+                _LIST_COMMA.match(text, after) if not titles else None)
             if nxt:
                 queue.insert(i, (nxt.end(), "list", None, []))
     out = [found[s] for s in sorted(found)]

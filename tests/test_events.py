@@ -312,6 +312,8 @@ _SIGNED_AFTER = {
                "Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
     "là": "Đại diện ký kết quy chế phối hợp là đồng chí Nguyễn Văn Hận, Giám đốc Công an tỉnh và đồng chí Trần Văn "
           "Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
+    "với": "Sau khi thống nhất nội dung, Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh đã ký kết quy chế phối hợp với "
+           "ông Trần Văn Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
     "bởi": "Quy chế phối hợp được ký kết bởi Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện "
            "trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang, dưới sự chứng kiến của ông Lâm Minh Thành, Chủ tịch UBND tỉnh.",
 }
@@ -330,12 +332,34 @@ def test_each_signers_after_cue_names_the_people_after_the_signing(cue):
 
 
 @pytest.mark.parametrize("sentence", [
+    # signatories listed with colons and semicolons before the signing
+    "Thiếu tướng Mai Hoàng cùng các đồng chí: Thiếu tướng Phạm Quốc Khánh, Giám đốc Công an tỉnh Đồng Nai; Đại tá Tô "
+    "Hoàng Sơn, Giám đốc Công an tỉnh Tây Ninh và Đại tá Lê Minh Thắng, Phó Giám đốc Công an tỉnh Lâm Đồng đã ký kết "
+    "Quy chế.",
+    # bare names after 'các đồng chí'
+    "Thay mặt lãnh đạo các đơn vị, Thiếu tướng Mai Hoàng cùng các đồng chí Phạm Quốc Khánh, Tô Hoàng Sơn và Lê Minh "
+    "Thắng đã ký kết Quy chế phối hợp giai đoạn 2025 - 2030.",
+])
+def test_signatories_of_a_list_with_semicolons_or_of_bare_names(sentence):
+    _, _, sigs = events_of([
+        "Công an 4 tỉnh, thành phố ký kết Quy chế phối hợp",
+        "Sáng 14/8, Công an TP Hồ Chí Minh, Công an tỉnh Đồng Nai, Công an tỉnh Tây Ninh và Công an tỉnh Lâm Đồng ký "
+        "kết Quy chế phối hợp số 27/QCPH về bảo đảm an ninh, trật tự địa bàn giáp ranh.",
+        "Dự hội nghị có Thiếu tướng Phạm Quốc Khánh, Giám đốc Công an tỉnh Đồng Nai; Đại tá Tô Hoàng Sơn, Giám đốc "
+        "Công an tỉnh Tây Ninh; Đại tá Lê Minh Thắng, Phó Giám đốc Công an tỉnh Lâm Đồng.",
+        sentence], published="2025-08-15")
+    assert list(sigs["name"]) == ["Mai Hoàng", "Phạm Quốc Khánh", "Tô Hoàng Sơn", "Lê Minh Thắng"]
+
+
+@pytest.mark.parametrize("sentence", [
     "Dự lễ ký kết quy chế phối hợp có Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện trưởng "
     "Viện kiểm sát nhân dân tỉnh Kiên Giang.",  # attended the signing
     "Chứng kiến lễ ký kết quy chế phối hợp, gồm Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, "
     "Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",  # witnessed it
     "Việc ký kết quy chế phối hợp là cơ sở để hai ngành thực hiện tốt nhiệm vụ, đồng chí Nguyễn Văn Hận, Giám đốc "
     "Công an tỉnh nhấn mạnh.",  # no cue right before the name
+    "Hai đơn vị ký kết quy chế phối hợp với sự chứng kiến của ông Trần Văn Hùng, Viện trưởng Viện kiểm sát nhân dân "
+    "tỉnh Kiên Giang.",  # 'với' then a witness
 ])
 def test_people_after_a_signing_without_a_cue_or_after_an_attendance_verb_are_not_signatories(sentence):
     _, _, sigs = events_of([
