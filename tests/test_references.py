@@ -260,6 +260,15 @@ def test_each_kind_word_before_a_number(entry):
         assert row["kind"] == (entry["kind"] if entry["kind"] != "other" else "other"), word
 
 
+@pytest.mark.parametrize("sentence, number", [
+    ("Hai bên tổ chức Hội nghị triển khai Kế hoạch phối hợp số 05/KHPH về đấu tranh phòng, chống tội phạm.", "05/KHPH"),
+    ("Ba lực lượng triển khai Kế hoạch phối hợp số 214/KHPH-CAT-BĐBP-HQ về phòng, chống buôn lậu.", "214/KHPH-CAT-BĐBP-HQ"),
+])
+def test_a_numbered_cooperation_plan_is_a_reference(sentence, number):
+    row = one(sentence)
+    assert (row["kind"], row["number"]) == ("other", number)
+
+
 @pytest.mark.parametrize("code, kind", sorted(DATA["codes"].items()))
 def test_each_type_code_alone_gives_the_kind(code, kind):
     body = "TW" if code in ("NQ", "KL", "CT", "HD", "TB", "KH", "QĐi") else "BCA"
