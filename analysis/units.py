@@ -89,7 +89,7 @@ _SCHEMA = {
     "province_names": {"code", "name", "level", "example"},
     "proper_names": {"code", "name", "example"},
     "levels": {"word", "level", "pattern", "example"},
-    "bodies": {"pattern", "name", "kind", "level", "police", "home", "foreign_only", "example"},
+    "bodies": {"pattern", "name", "kind", "level", "police", "home", "foreign_only", "provincial", "example"},
     "fixed_units": {"name", "kind", "aliases", "country", "example"},
     "commands": {"pattern", "name", "kind", "example"},
     "posts": {"pattern", "name", "kind", "example"},
@@ -608,14 +608,23 @@ def _province_after(text: str, pos: int) -> str | None:
     return None
 
 
+_ABBREVIATION = re.compile(rf"\s*\([{U}]{{2,8}}\)(?:\s+Việt Nam(?!\w))?")  # 'Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh'
+
+
 def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = None) -> None:
-    entry, p = _level_at(text, m.end(), rx)
+    head_end = m.end()
+    ab = _ABBREVIATION.match(text, head_end) if text.startswith("(", head_end + 1) else None
+    if ab:  # the body's abbreviation in brackets inside its name: read on after it
+        head_end = ab.end()
+    entry, p = _level_at(text, head_end, rx)
     level = entry["level"] if entry else body.get("level")
     if entry is None:
-        ws = _WS.match(text, m.end())
-        p = ws.end() if ws else m.end()
+        ws = _WS.match(text, head_end)
+        p = ws.end() if ws else head_end
     if level == "capital":
         level = "city"
+    elif level is None and body.get("provincial"):
+        level = "province"  # 'Sở Y tế' alone: a department of the article's province
     hit = resolve_at(text, p) if level in (None, "province", "city") else None
     name = body["name"] or " ".join(m.group(0).split())  # 'Sở Tư pháp': the body's own words
     if hit:
@@ -639,7 +648,7 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
             out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
         return
     if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)) and body.get("home", True):
-        end = m.end() if entry is None else m.end() + len(text[m.end():p].rstrip())
+        end = head_end if entry is None else head_end + len(text[head_end:p].rstrip())
         # 'Tỉnh đoàn' names its province as 'Tỉnh đoàn Lâm Đồng', as _body_at does with a place: `proper` says so
         out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name,
                             proper=bool(body.get("level"))))
@@ -749,8 +758,8 @@ def find_unit_mentions(text: str) -> list[dict]:
             _post_at(text, m, _rules()["posts"][int(g[1:])], found)
         elif g and g[0] == "c" and g[1:].isdigit():
             cmd = _rules()["commands"][int(g[1:])]
-            num = re.search(r"\d+", m.group(0)).group(0)
-            found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num)}", cmd["kind"], None))
+            num = re.search(r"\d+|[IVX]+$", m.group(0)).group(0)  # 'Quân khu 4', 'Chi cục Hải quan khu vực XI'
+            found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num) if num.isdigit() else num}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
             branch = _bank_branch(text, m, f) if f["kind"] == "bank" else None

@@ -432,6 +432,30 @@ def test_every_rule_entry_uses_only_known_keys(name):
     ruledata.check_keys(name, ruledata.load(name), schemas[name])
 
 
+def test_bodies_of_the_2025_reorganisation_and_a_department_named_alone():
+    text = ("Chiều 22/7, Công an tỉnh Lâm Đồng tổ chức lễ ký kết quy chế phối hợp với Sở Y tế và với Thuế tỉnh Lâm Đồng. "
+            "Chi cục Hải quan khu vực XI và Chi cục Hải quan khu vực 3 cùng dự.")
+    got = mentions(text)
+    assert [(m["unit"], m["kind"]) for m in got] == [
+        ("Công an tỉnh Lâm Đồng", "police_province"), ("Sở Y tế tỉnh Lâm Đồng", "department_of_state"),
+        ("Thuế tỉnh Lâm Đồng", "tax"), ("Chi cục Hải quan khu vực XI", "customs"), ("Chi cục Hải quan khu vực 3", "customs")]
+    assert [m["surface"] for m in got][1] == "Sở Y tế"
+
+
+def test_tax_as_a_common_noun_is_no_unit():
+    assert units_of("Thuế thu nhập cá nhân được khấu trừ. Công an tỉnh Gia Lai phối hợp thu hồi.") == ["Công an tỉnh Gia Lai"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Công an tỉnh Quảng Trị phối hợp với Ban Thường trực Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh tổ chức hội "
+     "nghị.", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị"),
+    ("Viện kiểm sát nhân dân (VKSND) tỉnh Bắc Ninh và Công an tỉnh Bắc Ninh ký kết quy chế phối hợp.",
+     "Viện kiểm sát nhân dân tỉnh Bắc Ninh"),
+])
+def test_a_bodys_abbreviation_in_brackets_inside_its_name(text, unit):
+    assert unit in units_of(text)
+
+
 def test_ministry_whose_name_holds_a_comma_is_named_whole():
     got = mentions("Bộ Công an và Bộ Văn hóa, Thể thao và Du lịch ký kết chương trình phối hợp giai đoạn 2024 - 2030.")
     assert [m["unit"] for m in got] == ["Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch"]
