@@ -762,6 +762,11 @@ def find_unit_mentions(text: str) -> list[dict]:
             found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num) if num.isdigit() else num}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
+            if f["kind"] == "bank":  # 'Ngân hàng Nông nghiệp ... Việt Nam (Agribank) Chi nhánh tỉnh Đồng Tháp'
+                branch = _bracketed_branch(text, m, f)
+                if branch is not None:
+                    found.append(branch)
+                    continue
             branch = _bank_branch(text, m, f) if f["kind"] == "bank" else None
             found.append(branch or _mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
     # overlaps: keep the earliest, then the longest. Two stable sorts (by end descending, then by start) give the
@@ -794,6 +799,18 @@ def _after_open_paren(text: str) -> set[int]:
 
 
 _START, _END = operator.itemgetter("start"), operator.itemgetter("end")
+_BRACKETED_BRANCH = re.compile(r"\s*\([^()]{2,20}\)\s*[Cc]hi nhánh\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
+
+def _bracketed_branch(text: str, m: re.Match, bank: dict) -> dict | None:
+    """A national bank's full name, its abbreviation in brackets, then 'Chi nhánh' and a province: the provincial
+    branch, named as the 'Agribank chi nhánh ...' rule of units.yaml names it; None otherwise."""
+    br = _BRACKETED_BRANCH.match(text, m.end())
+    hit = resolve_at(text, br.end()) if br else None
+    if not hit or hit[0].country != "Việt Nam":
+        return None
+    place, end = hit
+    return _mention(m.start(), end, f"{bank['name']} chi nhánh {place.proper or place.name}", "bank", place, level="province")
 
 
 def _bank_branch(text: str, m: re.Match, bank: dict) -> dict | None:

@@ -442,6 +442,14 @@ def test_bodies_of_the_2025_reorganisation_and_a_department_named_alone():
     assert [m["surface"] for m in got][1] == "Sở Y tế"
 
 
+def test_a_banks_full_name_then_its_abbreviation_and_branch_is_the_branch():
+    text = ("Công an tỉnh Đồng Tháp và Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank) Chi nhánh tỉnh "
+            "Đồng Tháp tổ chức lễ ký kết.")
+    got = mentions(text)
+    assert [m["unit"] for m in got] == ["Công an tỉnh Đồng Tháp", "Agribank chi nhánh Đồng Tháp"]
+    assert got[1]["surface"].startswith("Ngân hàng Nông nghiệp") and got[1]["surface"].endswith("Đồng Tháp")
+
+
 def test_tax_as_a_common_noun_is_no_unit():
     assert units_of("Thuế thu nhập cá nhân được khấu trừ. Công an tỉnh Gia Lai phối hợp thu hồi.") == ["Công an tỉnh Gia Lai"]
 
