@@ -294,7 +294,10 @@ _WITNESS = re.compile(r"(?<!\w)chứng kiến của(?!\w)", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)và(?!\w)")
 _GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
 _BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
-_NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
+_NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa|dự thảo)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
+# a signing dated after the article ('ký kết trong quý I/2026', 'ký kết vào năm 2026', 'ký kết trong thời gian tới')
+_LATER = re.compile(r"\w+(?:\s+kết)?\s+(?:(?:trong|vào)\s+(?:(?:quý\s+[IV]+|tháng\s+\d{1,2}|đầu|giữa|cuối)\s*(?:/|năm)?\s*"
+                    r"|năm\s+)?(\d{4})|(?:trong\s+)?thời gian tới)", re.IGNORECASE)
 _YEAR = _first_class(re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])"))
 _HISTORY = _first_class(re.compile(r"(?<!\w)(?:trước đó|trước đây|đã từng|từng)(?!\w)", re.IGNORECASE))
 _LEVEL = re.compile(r"(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Thủ đô)\s*")
@@ -608,6 +611,9 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
             if _NOT_YET.search(before) or _HISTORY.search(before):
                 continue
             if ref_year and any(int(y) < ref_year for y in _YEAR.findall(before)):
+                continue
+            later = _LATER.match(text, c["start"])  # 'để ký kết trong quý I/2026' in an article of 2025
+            if later and (later.group(1) is None or (ref_year and int(later.group(1)) > ref_year)):
                 continue
             _add_new(events, c)
             events[-1]["from_body"] = True

@@ -285,6 +285,20 @@ def test_body_sentences_repeating_the_lead_agreement_or_recalling_history_add_no
         ("ky_ket", "chuong_trinh_phoi_hop", "07/CTPH")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kết thúc hội đàm, hai bên thống nhất giao các đơn vị chức năng xây dựng dự thảo biên bản hợp tác giai đoạn 2026 - "
+    "2030 để ký kết trong quý I/2026, thay thế biên bản hợp tác giai đoạn 2021 - 2025.",
+    "Hai bên thống nhất sẽ hoàn thiện nội dung để ký kết vào năm 2026 biên bản hợp tác giai đoạn 2026 - 2030.",
+    "Hai bên giao các đơn vị nghiệp vụ hoàn thiện nội dung để ký kết trong thời gian tới kế hoạch phối hợp mới.",
+])
+def test_talks_that_plan_a_later_signing_add_no_signing(sentence):
+    events, _, _ = events_of([
+        "Công an tỉnh Lâm Đồng hội đàm với Công an tỉnh Mondulkiri",
+        "Ngày 2/10, Công an tỉnh Lâm Đồng đã tổ chức hội đàm với đoàn công tác Công an tỉnh Mondulkiri (Vương quốc "
+        "Campuchia).", sentence], published="2025-10-03")
+    assert list(events["kind"]) == ["hoi_nghi"]
+
+
 def test_a_body_signing_of_the_same_type_with_another_number_is_a_new_event():
     events, _, _ = events_of([
         "Tin", "Ngày 2/3, Công an tỉnh Lào Cai và Công an tỉnh Yên Bái sơ kết kế hoạch phối hợp số 15/KH-CA.",
