@@ -718,7 +718,9 @@ def _one_clause(text: str, a: int, b: int, people: list[dict]) -> bool:
     Đại tá C, Giám đốc ... đã ký kết')."""
     for m in _SIGNER_STOP.finditer(text, a, b):
         if m.group() == ".":
-            return False
+            if text[m.end():m.end() + 1].isspace():
+                return False
+            continue  # inside an abbreviation ('TS.BS Lưu Quang Dũng')
         nxt = next((p["start"] for p in people if m.end() <= p["start"] < b), None)
         if nxt is None or _PREFIX.fullmatch(text, m.end(), nxt) is None:
             return False
@@ -758,16 +760,18 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
     for s in sents:
         triggers = (find_triggers(text, s["start"], s["end"], positions) if positions is None
                     else _triggers_of(text, s, positions, memo))
+        since = s["start"]  # 'A và B ký X; C và D ký Y': the signatories of Y come after the signing of X
         for ts, te, kind in triggers:
             if kind["kind"] != "ky_ket":
                 continue
             # only the people of the clause right before the trigger ('A, title và B, title ký kết'): no stop
             # between (tested first, it is the cheaper search) and no witness verb
-            signers = [p for p in people if s["start"] <= p["start"] and p["end"] <= ts and " " in p["name"]
+            signers = [p for p in people if since <= p["start"] and p["end"] <= ts and " " in p["name"]
                        and _one_clause(text, p["end"], ts, people) and not not_signing.search(text, p["end"], ts)]
             after = _signers_after(text, s, ts, te, people)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
             if after:
                 signers = signers + [p for p in after if p not in signers]
+            since = after[-1]["end"] if after else te
             if not signers:
                 continue
             witness = _WITNESS.search(text, s["start"], signers[0]["start"])

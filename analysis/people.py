@@ -508,7 +508,34 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
             if first is None or text[q:q + 1] == "," or text[q:q + 2].lower() in first:
                 anchors[k] = (_skip_degree(text, q, rx), *a[1:])
     anchors.sort(key=_FIRST)
-    return _read_anchors(text, anchors, units_at, unit_starts, titles_cache, rx)
+    return _with_repeats(text, _read_anchors(text, anchors, units_at, unit_starts, titles_cache, rx))
+
+
+_NAME_GOES_ON = re.compile(rf"[\w'’-]| [{U}]")
+
+
+def _with_repeats(text: str, mentions: list[dict]) -> list[dict]:
+    """The mentions, plus each full name already read at a rank, title or honorific that the text writes again on its
+    own ('Thiếu tướng Mạc Đình Phong và TS.BS Lưu Quang Dũng ký quy chế'): trigger 'repeat', no titles. Only whole
+    names: not inside a mention, not glued to a letter, not followed by another capitalised word (a longer name)."""
+    names = {m["name"] for m in mentions if " " in m["name"]}
+    if not names:
+        return mentions
+    taken = {m["start"] for m in mentions}
+    spans = [(m["start"], m["end"]) for m in mentions]
+    extra = []
+    for name in names:
+        i = text.find(name)
+        while i != -1:
+            e = i + len(name)
+            if (i not in taken and (i == 0 or not text[i - 1].isalnum()) and not _NAME_GOES_ON.match(text, e)
+                    and not any(s <= i < se for s, se in spans)):
+                extra.append({"start": i, "end": e, "name": name, "rank": None, "titles": [], "trigger": "repeat",
+                              "surface": name})
+            i = text.find(name, e)
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=_START)
 
 
 _FIRST = operator.itemgetter(0)

@@ -531,3 +531,19 @@ def test_a_board_of_a_unit_signs_for_its_unit(board):
                                            "kết Quy chế phối hợp năm 2025."], published="2025-01-11")
     assert list(events["agreement_type"]) == ["quy_che_phoi_hop"]
     assert set(parties["unit"]) == {"Công an tỉnh Nghệ An", "Công an tỉnh Hà Tĩnh"}
+
+
+def test_two_signings_in_one_sentence_each_get_their_own_pair():
+    events, parties, sigs = events_of([
+        "Công an tỉnh Lâm Đồng ký kết quy chế phối hợp với Sở Y tế và Thuế tỉnh",
+        "Chiều 22/7, Công an tỉnh Lâm Đồng tổ chức lễ ký kết quy chế phối hợp với Sở Y tế và với Thuế tỉnh Lâm Đồng.",
+        "Tham dự buổi lễ có Thiếu tướng Mạc Đình Phong, Giám đốc Công an tỉnh; Đại tá Hà Quốc Trung, Phó Giám đốc Công an "
+        "tỉnh; TS.BS Lưu Quang Dũng, Giám đốc Sở Y tế; ông Võ Đình Nghĩa, Trưởng Thuế tỉnh Lâm Đồng.",
+        "Tại buổi lễ, Thiếu tướng Mạc Đình Phong và TS.BS Lưu Quang Dũng ký Quy chế phối hợp giữa Công an tỉnh và Sở Y "
+        "tế; Đại tá Hà Quốc Trung và ông Võ Đình Nghĩa ký Quy chế phối hợp giữa Công an tỉnh và Thuế tỉnh Lâm Đồng.",
+    ], published="2025-07-23")
+    by_event = {e: (sorted(parties[parties["event_id"] == e]["unit"]), list(sigs[sigs["event_id"] == e]["name"]))
+                for e in events["event_id"]}
+    assert sorted(by_event.values()) == [
+        (["Công an tỉnh Lâm Đồng", "Sở Y tế tỉnh Lâm Đồng"], ["Mạc Đình Phong", "Lưu Quang Dũng"]),
+        (["Công an tỉnh Lâm Đồng", "Thuế tỉnh Lâm Đồng"], ["Hà Quốc Trung", "Võ Đình Nghĩa"])]

@@ -340,3 +340,26 @@ def test_two_titles_joined_by_a_dash_share_the_unit_after_the_second():
     p = one("bà Nguyễn Thị Thu Hà, Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam phát biểu.")
     assert (p["position"], p["positions"], p["organisation"]) == (
         "Phó Chủ tịch", ["Phó Chủ tịch", "Tổng Thư ký"], "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+
+
+def test_a_name_read_at_a_title_and_written_again_alone_is_a_mention_too():
+    text = ("Dự lễ có TS.BS Lưu Quang Dũng, Giám đốc Sở Y tế tỉnh Lâm Đồng. Tại buổi lễ, Thiếu tướng Mạc Đình Phong và "
+            "TS.BS Lưu Quang Dũng ký kết quy chế phối hợp. Lưu Quang Dũng Anh, một người khác, cùng dự.")
+    found = find_people(text)
+    repeats = [m for m in found if m["trigger"] == "repeat"]
+    assert [(m["name"], m["surface"]) for m in repeats] == [("Lưu Quang Dũng", "Lưu Quang Dũng")]
+    assert text[repeats[0]["start"]:repeats[0]["end"]] == "Lưu Quang Dũng"
+    assert repeats[0]["start"] == text.index("Lưu Quang Dũng ký")  # not inside the longer name 'Lưu Quang Dũng Anh'
+    merged = {p["name"]: p for p in merge_people(found)}
+    assert (merged["Lưu Quang Dũng"]["position"], merged["Lưu Quang Dũng"]["mentions"]) == ("Giám đốc", 2)
+
+
+@pytest.mark.parametrize("text, name, position, organisation", [
+    ("Dự có anh Cao Xuân Phát, Bí thư Tỉnh đoàn Quảng Trị phát biểu.", "Cao Xuân Phát", "Bí thư Tỉnh đoàn",
+     "Tỉnh đoàn Quảng Trị"),
+    ("Ông Tăng Văn Kỷ - Chi cục trưởng Chi cục Hải quan khu vực XI phát biểu.", "Tăng Văn Kỷ", "Chi cục trưởng",
+     "Chi cục Hải quan khu vực XI"),
+])
+def test_youth_union_secretaries_and_heads_of_branches(text, name, position, organisation):
+    p = next(p for p in people(text) if p["name"] == name)
+    assert (p["position"], p["organisation"]) == (position, organisation)
