@@ -741,8 +741,11 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
     out = [after[0]]
     for p in after[1:]:
         if r["not_signing"].search(text, out[-1]["end"], p["start"]) or _SIGNER_STOP.search(text, out[-1]["end"], p["start"]):
-            break
+            break  # 'A và B, dưới sự chứng kiến của C': C witnessed
         out.append(p)
+    else:  # 'Lễ ký kết có đồng chí A, B tham dự': a verb after the list makes them its subject
+        if r["not_signing"].search(text, out[-1]["end"], s["end"]):
+            return []
     return out
 
 

@@ -328,6 +328,8 @@ _SIGNED_AFTER = {
           "Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
     "với": "Sau khi thống nhất nội dung, Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh đã ký kết quy chế phối hợp với "
            "ông Trần Văn Hùng, Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",
+    "có": "Ký kết quy chế phối hợp có Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện trưởng "
+          "Viện kiểm sát nhân dân tỉnh Kiên Giang.",
     "bởi": "Quy chế phối hợp được ký kết bởi Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện "
            "trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang, dưới sự chứng kiến của ông Lâm Minh Thành, Chủ tịch UBND tỉnh.",
 }
@@ -372,6 +374,8 @@ def test_signatories_of_a_list_with_semicolons_or_of_bare_names(sentence):
     "Viện trưởng Viện kiểm sát nhân dân tỉnh Kiên Giang.",  # witnessed it
     "Việc ký kết quy chế phối hợp là cơ sở để hai ngành thực hiện tốt nhiệm vụ, đồng chí Nguyễn Văn Hận, Giám đốc "
     "Công an tỉnh nhấn mạnh.",  # no cue right before the name
+    "Lễ ký kết quy chế phối hợp có Đại tá Nguyễn Văn Hận, Giám đốc Công an tỉnh và ông Trần Văn Hùng, Viện trưởng "
+    "Viện kiểm sát nhân dân tỉnh Kiên Giang tham dự.",  # a verb after the list: they attended
     "Hai đơn vị ký kết quy chế phối hợp với sự chứng kiến của ông Trần Văn Hùng, Viện trưởng Viện kiểm sát nhân dân "
     "tỉnh Kiên Giang.",  # 'với' then a witness
 ])
