@@ -511,6 +511,8 @@ def find_people(text: str, unit_mentions: list[dict] | None = None) -> list[dict
     return _with_repeats(text, _read_anchors(text, anchors, units_at, unit_starts, titles_cache, rx))
 
 
+# a level or street word right before a capitalised run: the run is a place ('châu Văn Sơn', 'đường Lê Lợi')
+_PLACE_WORD_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|châu|đường|phố)\s+$")
 _NAME_GOES_ON = re.compile(rf"[\w'’-]| [{U}]")
 
 
@@ -529,7 +531,8 @@ def _with_repeats(text: str, mentions: list[dict]) -> list[dict]:
         while i != -1:
             e = i + len(name)
             if (i not in taken and (i == 0 or not text[i - 1].isalnum()) and not _NAME_GOES_ON.match(text, e)
-                    and not any(s <= i < se for s, se in spans)):
+                    and not any(s <= i < se for s, se in spans)
+                    and not _PLACE_WORD_BEFORE.search(text, max(0, i - 12), i)):
                 extra.append({"start": i, "end": e, "name": name, "rank": None, "titles": [], "trigger": "repeat",
                               "surface": name})
             i = text.find(name, e)
@@ -616,6 +619,8 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
         place = resolve_at(text, start)
         if place and place[1] >= back.end(1):
             continue  # a place name ('... tỉnh Hà Tĩnh, Giám đốc ...')
+        if _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start):
+            continue  # a place or street named as people are ('châu Văn Sơn, Cục trưởng ...', 'phường Nguyễn Trãi')
         out.append((start, "apposition", None, []))
     return out
 

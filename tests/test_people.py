@@ -363,3 +363,19 @@ def test_a_name_read_at_a_title_and_written_again_alone_is_a_mention_too():
 def test_youth_union_secretaries_and_heads_of_branches(text, name, position, organisation):
     p = next(p for p in people(text) if p["name"] == name)
     assert (p["position"], p["organisation"]) == (position, organisation)
+
+
+@pytest.mark.parametrize("text", [
+    "Về phía Trung Quốc có ông Lý Minh Cường, Phó Chủ tịch Chính phủ nhân dân châu Văn Sơn, Cục trưởng Cục Công an châu "
+    "Văn Sơn cùng dự.",
+    "Đoàn đến thăm trụ sở Công an phường Nguyễn Trãi, Trưởng Công an phường báo cáo kết quả.",
+])
+def test_a_place_named_as_people_are_is_no_person_in_apposition(text):
+    assert all(p["name"] not in ("Văn Sơn", "Nguyễn Trãi") for p in people(text))
+
+
+def test_a_place_named_like_a_participant_is_no_repeat_of_that_participant():
+    text = ("Dự có ông Trần Văn Hòa, Giám đốc Sở Y tế. Đoàn thăm phường Trần Văn Hòa, xã Trần Văn Hòa. Sau đó, Trần Văn "
+            "Hòa phát biểu.")
+    found = find_people(text)
+    assert [(m["trigger"], m["start"]) for m in found] == [("honorific", 10), ("repeat", text.rindex("Trần Văn"))]
