@@ -81,7 +81,13 @@ def _rules(key: str, name: str = "bylines.yaml", flags: int = 0):
 
 def is_furniture(line: str) -> bool:
     """True when the whole line is page furniture (furniture.yaml)."""
-    return len(line) <= MAX_FURNITURE_CHARS and ruledata.combined("furniture.yaml", "furniture").fullmatch(line) is not None
+    return len(line) <= MAX_FURNITURE_CHARS and (ruledata.combined("furniture.yaml", "furniture").fullmatch(line) is not None
+                                                 or is_link_heading(line))
+
+
+def is_link_heading(line: str) -> bool:
+    """True when the line heads a list of links to other articles ('Tin liên quan:', furniture.yaml link_headings)."""
+    return len(line) <= MAX_FURNITURE_CHARS and ruledata.combined("furniture.yaml", "link_headings").fullmatch(line) is not None
 
 
 def match_byline(line: str) -> str | None:
@@ -217,7 +223,16 @@ def parse_layout(text: str, title: str | None = None, published: str | None = No
     # Furniture, credit lines, datelines: out, wherever they are.
     kept: list[str] = []
     dateline_index: list[int] = []
+    in_links = False  # after 'Tin liên quan': the linked headlines, up to a line that ends like a sentence
     for line in candidates:
+        if is_link_heading(line):
+            layout.removed.append((line, "furniture"))
+            in_links = True
+            continue
+        if in_links and not _has_final_stop(line):
+            layout.removed.append((line, "related link"))
+            continue
+        in_links = False
         if is_furniture(line):
             layout.removed.append((line, "furniture"))
             continue

@@ -247,6 +247,24 @@ def test_each_furniture_entry_is_removed_from_an_article(example):
     assert layout.author == "TRẦN HÙNG"
 
 
+@pytest.mark.parametrize("example", [e for _, e in ruledata.patterns("furniture.yaml", "link_headings")])
+def test_each_link_heading_drops_the_linked_headlines_after_it(example):
+    text = (f"Tiêu đề bài viết\n\nSáng 10/9, hai đơn vị đã ký kết quy chế phối hợp.\n\nTRẦN HÙNG\n\n{example}\n"
+            "Quảng Trị: Trao trả 12 công dân bị lừa sang Lào làm việc\nCông an Quảng Bình hội đàm với Công an tỉnh Khăm Muộn\n")
+    layout = parse_layout(normalise_text(text))
+    assert [b.text for b in layout.blocks] == ["Tiêu đề bài viết", "Sáng 10/9, hai đơn vị đã ký kết quy chế phối hợp."]
+    assert [why for _, why in layout.removed].count("related link") == 2
+    assert layout.author == "TRẦN HÙNG"
+
+
+def test_a_sentence_after_the_linked_headlines_is_kept():
+    text = ("Tiêu đề bài viết\n\nSáng 10/9, hai đơn vị đã ký kết quy chế phối hợp.\n\nTin liên quan\n"
+            "Gia Lai: Bắt 2 đối tượng vận chuyển 6.000 viên ma túy\n\nHai bên thống nhất tổ chức sơ kết vào năm 2026.\n")
+    layout = parse_layout(normalise_text(text))
+    assert [b.text for b in layout.blocks][-1] == "Hai bên thống nhất tổ chức sơ kết vào năm 2026."
+    assert all("6.000 viên" not in b.text for b in layout.blocks)
+
+
 @pytest.mark.parametrize("line", ["Sáng 10/9, hai đơn vị đã ký kết quy chế phối hợp.", "Chia sẻ kinh nghiệm là cần thiết.",
                                   "Tìm kiếm người mất tích", "Tin tức về lễ ký kết."])
 def test_sentences_are_not_furniture(line):
