@@ -11,7 +11,7 @@ PARAMS ?=
 # pip's index on these machines prints one harmless line per missing mirror folder: keep the log readable.
 PIP_QUIET := grep -v "is ignored: it is neither a file nor a directory" || true
 
-.PHONY: help env extract report test lab bench clean
+.PHONY: help env extract report test lab devscore bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ test: $(STAMP) ## build the environment if needed and run the whole test suite
 
 lab: $(STAMP) ## open JupyterLab on the project
 	$(BIN)/jupyter lab --notebook-dir=.
+
+devscore: $(STAMP) ## score the extraction of tests/data/dev against its hand annotation (needs ../shared)
+	$(BIN)/python -m analysis extract tests/data/dev/articles --out out/dev
+	$(BIN)/python ../shared/eval/score.py --pred out/dev --gold tests/data/dev/gold.json --misses
 
 bench: $(STAMP) ## run the load and extraction benchmarks (quoted in the issue notes)
 	$(BIN)/python benchmarks/bench_load.py

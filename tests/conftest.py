@@ -55,3 +55,21 @@ def genre_tables(genre_load):
     from analysis.extract import extract_tables
 
     return extract_tables(genre_load.articles, genre_load.sentences)
+
+
+DEV = Path(__file__).parent / "data" / "dev" / "articles"
+
+
+@pytest.fixture(scope="session")
+def dev_load():
+    """18 articles of the genre written and annotated blind (tests/data/dev/README.md); loaded once per session."""
+    from analysis.loader import load_articles
+
+    return load_articles(DEV)
+
+
+@pytest.fixture(scope="session")
+def dev_tables(dev_load):
+    from analysis.extract import extract_tables
+
+    return extract_tables(dev_load.articles, dev_load.sentences)
