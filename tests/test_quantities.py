@@ -363,3 +363,8 @@ def test_organisation_nouns_that_count_things_are_kept(sentence, expected):
 @pytest.mark.parametrize("motto", DATA["mottos"])
 def test_each_motto_counts_nothing_and_a_count_beside_it_stays(motto):
     assert values(f"Hai đơn vị thực hiện {motto}, tặng 15 suất quà cho học sinh.") == [(15.0, "count", "suất quà", None)]
+
+
+def test_a_count_after_the_verb_khoa_is_counted_and_a_term_number_is_not():
+    assert values("Phòng An ninh mạng đã tạm khóa 1.126 tài khoản có dấu hiệu lừa đảo.") == [(1126.0, "count", "tài khoản", None)]
+    assert values("Đồng chí là đại biểu Quốc hội khóa 15, Ủy viên Ban Chấp hành khóa 13 dự hội nghị.") == []
