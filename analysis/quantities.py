@@ -48,7 +48,7 @@ DATA_FILE = "quantities.yaml"
 COLUMNS = ["article_id", "text", "value", "unit", "measure", "qualifier", "about", "mentions", "sentence_id", "start", "end"]
 _LISTS = ("count_openers", "percent", "counters", "measures", "durations", "participants", "identifier_before", "date_before",
           "calendar_after", "anniversary_before", "anniversary_after", "qualifiers", "about_stop", "not_counted", "money_cues",
-          "worth_words")
+          "worth_words", "territories", "territory_cues")
 
 
 def _fail(path, where: str, problem: str, fix: str):
@@ -95,6 +95,9 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
             if w.casefold() in kinds and kinds[w.casefold()] != kind:
                 _fail(path, f"{key}: {w!r}", f"also listed as a {kinds[w.casefold()]}", "keep each word in one list")
             kinds[w.casefold()] = kind
+    for w in data["territories"]:
+        if kinds.get(w.casefold()) != "participant":
+            _fail(path, f"territories: {w!r}", "not one of the participants", "list it under participants too, or remove it")
     for w in currency:
         kinds[w] = "money"
     # Matched on the lower-cased sentence (same offsets; far faster than re.IGNORECASE).
@@ -104,7 +107,8 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
     # lookahead, no repeat) so that the regex engine skips fast to the digits.
     digits = (r"[0-9](?<![\w.,/:\-][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
               r"|[0-9]*\.[0-9]{1,2}(?=\s*(?:" + low(scales) + r")\b)|[0-9]*)")
-    scale = rf"(?:\s*(?P<scale>{low(scales)}))?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>{low(scales)}))?"
+    # (a scale word is whole: '52 tỉnh' is no '52 tỉ')
+    scale = rf"(?:\s*(?P<scale>{low(scales)})(?!\w))?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>{low(scales)})(?!\w))?"
     unit = rf"\s*(?P<unit>{low(kinds)})(?!\w)"
     # After the number (and its scale): a listed unit word, else any word (a counted noun when it is
     # written in lower case and is not in `not_counted`), else nothing (a scaled amount, or no quantity).
@@ -135,6 +139,8 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
         "money_cue": re.compile(rf"(?<!\w)(?:{low(data['money_cues'])})(?!\w)"),
         "worth_words": tuple(sorted({w.casefold() for w in data["worth_words"]}, key=len, reverse=True)),
         "participant_bodies": frozenset(w.casefold() for w in data.get("participant_bodies") or ()),
+        "territories": fold("territories"),
+        "territory_cues": tuple(sorted({w.casefold() for w in data["territory_cues"]}, key=len, reverse=True)),
         "next_word": re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)"),
         "mottos": _mottos_by_first_word(data.get("mottos") or (), path),
     }
@@ -229,6 +235,18 @@ def _counts_parties(text: str, lower: str, m: re.Match, start: int, r: dict) -> 
     return not word or not word[0].isalpha() or word in r["not_counted"]
 
 
+def _territory_count(lower: str, pos: int, r: dict) -> bool:
+    """A territory cue ('đi qua', 'có', 'ở', 'trên địa bàn') right before the number at pos, or before its qualifier
+    ('có hơn 120 xã')."""
+    if _word_before(lower, pos, r["territory_cues"]):
+        return True
+    qualifier = _word_before(lower, pos, r["qualifier_words"])
+    if not qualifier:
+        return False
+    head = lower[max(0, pos - 32):pos]
+    return _word_before(lower, pos - (len(head) - len(head.rstrip())) - len(qualifier), r["territory_cues"]) is not None
+
+
 def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20")
 
@@ -278,7 +296,9 @@ def _candidates(text: str, r: dict, lower: str | None = None):
         if unit_word is not None:
             kind = kinds[unit_word]
             if kind == "participant":
-                continue
+                if unit_word not in r["territories"] or is_word or not _territory_count(lower, m.start(), r):
+                    continue
+                kind = "count"  # 'đi qua 17 huyện': a territory counted, not the parties
             if is_word and kind not in ("count", "duration"):
                 continue
         elif groups.get("noun") is not None:

@@ -368,3 +368,25 @@ def test_each_motto_counts_nothing_and_a_count_beside_it_stays(motto):
 def test_a_count_after_the_verb_khoa_is_counted_and_a_term_number_is_not():
     assert values("Phòng An ninh mạng đã tạm khóa 1.126 tài khoản có dấu hiệu lừa đảo.") == [(1126.0, "count", "tài khoản", None)]
     assert values("Đồng chí là đại biểu Quốc hội khóa 15, Ủy viên Ban Chấp hành khóa 13 dự hội nghị.") == []
+
+
+@pytest.mark.parametrize("cue", DATA["territory_cues"])
+def test_each_territory_cue_makes_a_count_of_territories(cue):
+    assert values(f"Tuyến biên giới của tỉnh đi {cue} 22 xã và nhiều đường mòn, lối mở.") == [(22.0, "count", "xã", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Công an 5 tỉnh ký kết quy chế phối hợp.",
+    "Cụm thi đua số 6 gồm 5 tỉnh ký giao ước thi đua.",
+    "Hai bên trao đổi tình hình an ninh, trật tự trên địa bàn 3 tỉnh.",
+    "Lãnh đạo 3 tỉnh dự hội nghị.",
+])
+def test_a_count_of_the_parties_provinces_is_left_out(sentence):
+    assert values(sentence) == []
+
+
+def test_territories_counted_with_a_qualifier_and_a_scale_word_is_a_whole_word():
+    assert values("Lực lượng làm rõ hơn 1.600 bị hại ở 52 tỉnh, thành phố.") == [
+        (1600.0, "count", "bị hại", "hơn"), (52.0, "count", "tỉnh, thành phố", None)]
+    assert values("Tỉnh có hơn 120 xã, phường.") == [(120.0, "count", "xã", "hơn")]
+    assert values("Thu giữ 5 tỉ đồng.") == [(5e9, "VND", "đồng", None)]  # 'tỉ' is a scale, 'tỉnh' is not
