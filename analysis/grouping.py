@@ -1,6 +1,10 @@
-"""Sentences grouped by article, as plain lists, for extractors that scan an article in one pass."""
+"""Sentences grouped by article, as plain lists, for extractors that scan an article in one pass, and two
+helpers of such a scan: where the runs of digits begin, and a pattern's matches tried only at given offsets."""
 from __future__ import annotations
 
+import re
+from itertools import compress
+from operator import gt, ne, or_
 from typing import Iterator
 
 import pandas as pd
@@ -22,10 +26,10 @@ def by_article(sentences: pd.DataFrame) -> Iterator[tuple[str, tuple[list[int], 
     if not n:
         return
     # Where each run of one article's rows begins; the table is in order when no article has two
-    # runs and the sentence ids rise within each run (list comprehensions: one fast pass each).
-    cuts = [0] + [i for i in range(1, n) if keys[i] != keys[i - 1]]
-    ordered = len({keys[i] for i in cuts}) == len(cuts) and all(
-        [sids[i] > sids[i - 1] for i in range(1, n) if keys[i] == keys[i - 1]])
+    # runs and the sentence ids rise within each run (map and compress: one pass in C each).
+    changes = list(map(ne, keys[1:], keys))  # changes[i - 1]: row i starts a run
+    cuts = [0, *compress(range(1, n), changes)]
+    ordered = len({keys[i] for i in cuts}) == len(cuts) and all(map(or_, map(gt, sids[1:], sids), changes))
     if not ordered:
         order = sorted(range(n), key=lambda x: (keys[x], sids[x]))
         keys, sids = [keys[x] for x in order], [sids[x] for x in order]
@@ -34,3 +38,31 @@ def by_article(sentences: pd.DataFrame) -> Iterator[tuple[str, tuple[list[int], 
     cuts.append(n)
     for i, j in zip(cuts, cuts[1:]):
         yield keys[i], (sids[i:j], starts[i:j], texts[i:j])
+
+
+def digit_runs(text: str) -> list[int]:
+    """Offsets where a run of ASCII digits begins in `text`, in order.
+
+    (One str.find per digit and occurrence: looking for one character is several times faster than a
+    regular expression testing every character against [0-9].)
+    """
+    found = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            found.append(i)
+            i = text.find(digit, i + 1)
+    found.sort()
+    return [p for k, p in enumerate(found) if not k or found[k - 1] != p - 1]
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text), tried only at `starts` (in order; they must include every
+    offset where a match can begin, and the pattern must not match the empty string)."""
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m:
+                end = m.end()
+                yield m

@@ -27,7 +27,8 @@ a number inside a unit's span is skipped too.
 the value of something ("50 bộ máy vi tính trị giá 1,5 tỷ đồng") that thing ("50 bộ máy vi tính").
 
 Each article's sentences are scanned in one pass (joined by a separator no pattern crosses), and
-the regular expressions run on the lower-cased text, starting with a digit, so that the scan is fast.
+the regular expressions run on the lower-cased text, tried only where a number can begin (a run of
+digits, a spelled numeral), so that the scan is fast.
 
 The same value and measure said twice in an article (a caption repeating the body) is one row;
 `mentions` counts them and the provenance is the first.
@@ -37,11 +38,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import chain
 
 import pandas as pd
 
 from analysis import ruledata
-from analysis.grouping import SEP, by_article
+from analysis.grouping import SEP, by_article, digit_runs, finditer_at
 from analysis.ruledata import RuleDataError
 
 DATA_FILE = "quantities.yaml"
@@ -103,8 +105,7 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
     # Matched on the lower-cased sentence (same offsets; far faster than re.IGNORECASE).
     low = lambda words_: _alt(w.casefold() for w in words_)  # noqa: E731
     # The number: its first digit, not glued to a word or a code before it, then "1.200", "1,5", "1.5"
-    # (before a scale word) or plain digits. The pattern starts with a character set alone (no
-    # lookahead, no repeat) so that the regex engine skips fast to the digits.
+    # (before a scale word) or plain digits. It is tried only where a run of digits begins (see _candidates).
     digits = (r"[0-9](?<![\w.,/:\-][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
               r"|[0-9]*\.[0-9]{1,2}(?=\s*(?:" + low(scales) + r")\b)|[0-9]*)")
     # (a scale word is whole: '52 tỉnh' is no '52 tỉ')
@@ -119,12 +120,14 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
     by_first: dict[str, list[str]] = {}
     for w in {w.casefold() for w in words}:
         by_first.setdefault(w[0], []).append(w[1:])
-    grouped = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True)) + ")"
-                       for c, rests in sorted(by_first.items()))
-    word_pattern = re.compile(rf"(?P<word>{grouped})(?!\w){unit}")
+    rests = {c: "(?:" + "|".join(re.escape(rest) for rest in sorted(rs, key=len, reverse=True)) + ")" for c, rs in sorted(by_first.items())}
+    word_pattern = re.compile(rf"(?P<word>{'|'.join(re.escape(c) + rest for c, rest in rests.items())})(?!\w){unit}")
+    # Where a spelled numeral starts (followed by no letter): one pattern per first letter, which is a
+    # literal (the regex engine looks for one letter far faster than for any of a set of letters).
+    word_starts = tuple(re.compile(rf"{re.escape(c)}(?={rest}(?!\w))") for c, rest in rests.items())
     fold = lambda key: {w.casefold() for w in data[key]}  # noqa: E731
     return {
-        "pattern": pattern, "word_pattern": word_pattern, "kinds": kinds, "currency": currency,
+        "pattern": pattern, "word_pattern": word_pattern, "word_starts": word_starts, "kinds": kinds, "currency": currency,
         "scales": {k.casefold(): float(v) for k, v in scales.items()},
         "number_words": {k.casefold(): v for k, v in words.items()},
         "qualifier_words": tuple(sorted({w.casefold() for w in data["qualifiers"]}, key=len, reverse=True)),
@@ -146,9 +149,12 @@ def compile_rules(data: dict, path="quantities.yaml") -> dict:
     }
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_number(raw: str) -> float:
     """'1.200' -> 1200, '1,5' -> 1.5, '02' -> 2, '1.5' (before a scale word) -> 1.5."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+    if _THOUSANDS.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))
     return float(raw.replace(",", "."))
 
@@ -284,15 +290,17 @@ def _candidates(text: str, r: dict, lower: str | None = None):
         lower = text.lower()
         if len(lower) != len(text):  # offsets must stay exact
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    matches = list(r["pattern"].finditer(lower))
-    matches += [m for m in r["word_pattern"].finditer(lower) if not m.start() or not lower[m.start() - 1].isalnum()]
-    if r["mottos"]:  # 'Sáu điều Bác Hồ dạy', 'phương châm 4 tại chỗ': a number in a name counts nothing
-        matches = [m for m in matches if not _motto_at(lower, m.start(), r["mottos"])]
-    kinds, not_counted = r["kinds"], r["not_counted"]
-    for m in matches:
-        groups = m.groupdict()
-        unit_word = groups["unit"]
-        is_word = "word" in groups
+    word_re = r["word_pattern"]
+    starts = sorted(m.start() for starts in r["word_starts"] for m in starts.finditer(lower))
+    words = [m for m in finditer_at(word_re, lower, starts) if not m.start() or not lower[m.start() - 1].isalnum()]
+    kinds, not_counted, mottos = r["kinds"], r["not_counted"], r["mottos"]
+    numbers = finditer_at(r["pattern"], lower, digit_runs(lower))  # (a number starts a run of digits)
+    for m in chain(numbers, words):  # the numbers in digits, then the spelled ones
+        is_word = m.re is word_re
+        if is_word:  # (the pattern of spelled numerals has a unit, and no noun nor scale)
+            unit_word, noun, scale = m.group("unit"), None, None
+        else:
+            unit_word, noun, scale = m.group("unit", "noun", "scale")
         if unit_word is not None:
             kind = kinds[unit_word]
             if kind == "participant":
@@ -301,33 +309,37 @@ def _candidates(text: str, r: dict, lower: str | None = None):
                 kind = "count"  # 'đi qua 17 huyện': a territory counted, not the parties
             if is_word and kind not in ("count", "duration"):
                 continue
-        elif groups.get("noun") is not None:
+        elif noun is not None:
             # any other word: a counted noun when written in lower case and not a function word or verb
-            noun = groups["noun"]
-            if groups["scale"] and r["money_cue"].match(lower, m.start("noun")):
+            if scale and r["money_cue"].match(lower, m.start("noun")):
                 kind = "amount"  # "hỗ trợ 50 triệu kinh phí": a money word after a scaled number, not a counted noun
             elif noun in not_counted or not text[m.start("noun")].islower():
-                if not groups["scale"]:
+                if not scale:
                     continue
                 kind = "amount"  # "trị giá 200 triệu của ...": a scaled amount, maybe money
-            elif _is_year(groups["num"]) and not groups["scale"]:
+            elif _is_year(m.group("num")) and not scale:
                 continue  # "năm 2023 công an hai huyện ...": a year, not a count
             else:
                 kind = "noun"
-        elif groups.get("scale"):
+        elif scale:
             kind = "amount"
         else:
             continue  # a number alone
         num_start = m.start()
-        qualifier = _word_before(lower, num_start, r["qualifier_words"])
+        # What _word_before looks at before the number, taken once: most numbers have none of the words there.
+        head = lower[max(0, num_start - 32):num_start]
+        core = head.rstrip()
+        spaced = len(core) != len(head)
+        qualifier = _word_before(lower, num_start, r["qualifier_words"]) if spaced and core.endswith(r["qualifier_words"]) else None
         start = num_start
         if qualifier:
-            head = lower[max(0, num_start - 32):num_start]
-            start = num_start - (len(head) - len(head.rstrip())) - len(qualifier)
-        # (without a qualifier, start == num_start: what is looked up before both is looked up once)
+            start = num_start - (len(head) - len(core)) - len(qualifier)
         qualified = start != num_start
-        if (_word_before(lower, start, r["identifier_words"]) or (qualified and _word_before(lower, num_start, r["identifier_words"]))) \
-                and not _word_before(lower, start, r["count_opener_words"]):
+        if qualified:
+            identified = _word_before(lower, start, r["identifier_words"]) or _word_before(lower, num_start, r["identifier_words"])
+        else:
+            identified = spaced and core.endswith(r["identifier_words"]) and _word_before(lower, num_start, r["identifier_words"])
+        if identified and not _word_before(lower, start, r["count_opener_words"]):
             continue
         end = m.end()
         if kind in ("duration", "count", "noun"):
@@ -352,15 +364,18 @@ def _candidates(text: str, r: dict, lower: str | None = None):
             # money said without a currency: only with a money word earlier in the clause
             if not r["money_cue"].search(_clause_before(lower, start, 40)):
                 continue
-            end = m.end("scale2") if groups["scale2"] else m.end("scale")
+            end = m.end("scale2") if m.group("scale2") else m.end("scale")
+        if mottos and _motto_at(lower, num_start, mottos):
+            continue  # 'Sáu điều Bác Hồ dạy', 'phương châm 4 tại chỗ': a number in a name counts nothing
         if is_word:
-            value = float(r["number_words"][groups["word"]])
+            value = float(r["number_words"][m.group("word")])
         else:
-            value = parse_number(groups["num"])
-            if groups["scale"]:
-                value *= r["scales"][groups["scale"]]
-            if groups["num2"]:
-                value += float(groups["num2"]) * r["scales"][groups["scale2"]]
+            value = parse_number(m.group("num"))
+            if scale:
+                value *= r["scales"][scale]
+            num2 = m.group("num2")
+            if num2:
+                value += float(num2) * r["scales"][m.group("scale2")]
         if kind == "money":
             unit = r["currency"][unit_word]
             measure = "đồng" if unit == "VND" else text[m.start("unit"):m.end("unit")]
@@ -394,7 +409,7 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
         for aid, s, e, ok in zip(units["article_id"].tolist(), units["start"].tolist(), units["end"].tolist(), known):
             if ok:
                 unit_spans.setdefault(str(aid), []).append((int(s), int(e)))
-    rows: dict[tuple, dict] = {}
+    rows: list[list] = []  # in the order of COLUMNS
     for aid, (sids, starts, texts) in by_article(sentences):
         # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
         joined = SEP.join(texts)
@@ -406,22 +421,25 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
             bounds.append(pos)
             pos += len(text) + 1
         spans = unit_spans.get(aid, ())
+        seen: dict[tuple, list] = {}  # (value, unit, measure) -> its row
         for js, je, qualifier, value, unit, measure in _candidates(joined, r, lower):
             k = bisect_right(bounds, js) - 1
             text, qs, qe = texts[k], js - bounds[k], je - bounds[k]
             s, e = starts[k] + qs, starts[k] + qe
-            if any(us < e and s < ue for us, ue in spans):
+            if spans and any(us < e and s < ue for us, ue in spans):
                 continue
-            key = (aid, value, unit, measure.casefold())
-            row = rows.get(key)
+            key = (value, unit, measure.casefold())
+            row = seen.get(key)
             if row is not None:
-                row["mentions"] += 1
+                row[7] += 1  # mentions
                 continue
-            rows[key] = {
-                "article_id": aid, "text": text[qs:qe], "value": value, "unit": unit, "measure": measure,
-                "qualifier": qualifier, "about": _about(text, qs, qe, measure if unit == "count" else None, r,
-                                money=unit == "VND" or measure.casefold() in r["currency"]),
-                "mentions": 1, "sentence_id": sids[k], "start": s, "end": e,
-            }
-    out = pd.DataFrame(list(rows.values()), columns=COLUMNS)
-    return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+            seen[key] = row = [
+                aid, text[qs:qe], value, unit, measure, qualifier,
+                _about(text, qs, qe, measure if unit == "count" else None, r, money=unit == "VND" or measure.casefold() in r["currency"]),
+                1, sids[k], s, e,
+            ]
+            rows.append(row)
+    if not rows:
+        return pd.DataFrame([], columns=COLUMNS)
+    rows.sort(key=lambda row: (row[0], row[9]))  # by article_id, then start (a stable sort)
+    return pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=COLUMNS)

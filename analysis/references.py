@@ -33,7 +33,7 @@ import pandas as pd
 
 from analysis.text import slugify as _slugify
 from analysis import ruledata
-from analysis.grouping import SEP, by_article
+from analysis.grouping import SEP, by_article, digit_runs, finditer_at
 from analysis.ruledata import RuleDataError
 
 DATA_FILE = "references.yaml"
@@ -54,8 +54,8 @@ _DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
 _BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)
 # The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
 # before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
-# or nothing that makes it go on (a bare number). The look-behinds follow the first digit, so the
-# scan still skips fast to the digits; a run glued to what precedes it fails at each of its digits.
+# or nothing that makes it go on (a bare number). A match begins a run of digits, so the pattern is
+# tried only there (grouping.finditer_at); a run glued to what precedes it fails at once.
 # A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
 # so they would have been passed over anyway.
 _NUMBER_SCAN = re.compile(
@@ -167,10 +167,18 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         r"(?:\s*,?\s*(?:(?:về\s+)?[“\"«](?P<quoted>[^”\"»\x00]{3,300})[”\"»]|(?P<about>về\s+[^;.…“”\"!?\n\x00]{3,250})))?",
         re.IGNORECASE,
     )
+    kind_sorted = sorted(kind_words, key=len, reverse=True)
+    kind_by_last: dict[str, list[str]] = {}  # the kind words (longest first) by their last letter
+    for word in kind_sorted:
+        kind_by_last.setdefault(word[-1], []).append(word)
+    documents_by_key: dict[tuple[str, str], list[dict]] = {}  # the known documents by kind and number
+    for doc in documents:
+        documents_by_key.setdefault((doc["kind"], doc["number"]), []).append(doc)
     return {
         "kind_words": kind_words, "codes": codes, "party_bodies": {str(k): str(v) for k, v in data["party_bodies"].items()},
         "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
-        "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": sorted(kind_words, key=len, reverse=True),
+        "documents_by_key": documents_by_key, "kind_by_last": kind_by_last,
+        "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": kind_sorted,
         "kind_tuple": tuple(kind_words), "kind_last": {w.split()[-1] for w in kind_words} | {"số", "hiệu"}, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
         "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _NUMBER_SCAN,
     }
@@ -191,16 +199,22 @@ def normalise_number(raw: str, rules_: dict | None = None) -> str:
     return _SPLIT.sub(r"\1", raw.strip())
 
 
+_PART = re.compile(r"[-/]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
+
+
 def number_code(number: str) -> str:
     """The type code of a normalised number: 'NQ' of '12-NQ/TW', 'QĐ' of '06/QĐ-TTg', 'QH' of '26/2023/QH15'."""
-    for part in re.split(r"[-/]", number)[1:]:
+    for part in _PART.split(number)[1:]:
         if part and not part.isdigit():
-            return re.sub(r"\d+$", "", part)
+            return _TRAILING_DIGITS.sub("", part)
     return ""
 
 
 def _leading(number: str) -> int | None:
-    m = re.match(r"\d+", number)
+    m = _DIGITS.match(number)
     return int(m.group()) if m else None
 
 
@@ -223,20 +237,23 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset], ...]:
-    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}) for "luật ", "Luật "."""
+def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset, str], ...]:
+    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}, "") for "luật ", "Luật ",
+    with the capital letters of that rest ("ẬT" for "UẬT ")."""
     groups: dict[str, set] = {}
     for spelling in spellings:
         if len(spelling) > 1:
             groups.setdefault(spelling[1:], set()).add(spelling[0])
-    return tuple((tail, frozenset(firsts)) for tail, firsts in groups.items())
+    return tuple((tail, frozenset(firsts), "".join(c for c in dict.fromkeys(tail) if c.isupper())) for tail, firsts in groups.items())
 
 
 def _find_any(text: str, spellings: tuple[str, ...]):
     """Start offsets of every occurrence of any of `spellings` (str.find is far faster than lower-casing the text).
 
     Spellings that differ only in their first letter ("luật ", "Luật ") are found with one search of
-    the rest, the letter before being checked (each search is a pass over the whole text).
+    the rest, the letter before being checked (each search is a pass over the whole text). A rest with
+    capital letters ("ĐỀ ÁN") is searched for only when the text has each of them (a search for one
+    character is many times faster than for several, and capitals are rare).
     """
     out = []
     for spelling in spellings:
@@ -246,12 +263,16 @@ def _find_any(text: str, spellings: tuple[str, ...]):
         while i >= 0:
             out.append(i)
             i = text.find(spelling, i + 1)
-    for tail, firsts in _tails(spellings):
-        i = text.find(tail, 1)
-        while i >= 0:
-            if text[i - 1] in firsts:
-                out.append(i - 1)
-            i = text.find(tail, i + 1)
+    for tail, firsts, capitals in _tails(spellings):
+        for c in capitals:
+            if c not in text:
+                break
+        else:
+            i = text.find(tail, 1)
+            while i >= 0:
+                if text[i - 1] in firsts:
+                    out.append(i - 1)
+                i = text.find(tail, i + 1)
     if len(spellings) > 1:
         out = sorted(set(out))
     return out
@@ -262,9 +283,9 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     order, with what follows it (date, issuer, subject).
 
     Speed: the text is never lower-cased as a whole. Programmes and laws are anchored on their
-    trigger word (found with str.find in its usual spellings); numbers on the runs of digits (a
-    pattern that starts with a character set alone, which the regex engine scans for fast); the
-    kind word before a number is looked up in a short lower-cased window.
+    trigger word (found with str.find in its usual spellings); numbers on the runs of digits (found
+    with str.find, one digit at a time: grouping.digit_runs); the kind word before a number is looked
+    up in a short lower-cased window.
     """
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
@@ -295,7 +316,7 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word. The scan leaves
     # out the runs that cannot be either (see _NUMBER_SCAN).
     kind_words, codes = r["kind_words"], r["codes"]
-    for m in r["number_scan"].finditer(text):
+    for m in finditer_at(r["number_scan"], text, digit_runs(text)):  # (a match starts a run of digits)
         s0 = m.start()
         if m.lastgroup == "code":
             raw = m.group()
@@ -347,7 +368,7 @@ def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     core = window[: tail.start()]
     if not core.endswith(r["kind_tuple"]):
         return None, pos, False
-    for word in r["kind_sorted"]:
+    for word in r["kind_by_last"][core[-1]]:  # (core ends with one of the kind words)
         if core.endswith(word) and (len(core) == len(word) or not core[-len(word) - 1].isalnum()):
             return word, pos - len(window) + len(core) - len(word), "số" in tail.group()
     return None, pos, False
@@ -372,15 +393,16 @@ def _followers(found: list[dict], text: str, r: dict) -> list[dict]:
     return found
 
 
-def _resolve_known(kind: str, number: str, date: str | None, cue_text: str, article_date: str | None, docs: list[dict]):
-    """The known document a (kind, number) mention is, or None (see the module docstring)."""
-    cands = [d for d in docs if d["kind"] == kind and d["number"] == number]
+def _resolve_known(cands: list[dict], date: str | None, group: list[dict], article_date: str | None):
+    """The known document a (kind, number) mention is, or None (see the module docstring); `cands`: the known
+    documents of that kind and number, `group`: its mentions."""
     if len(cands) <= 1:
         if cands and date and cands[0]["date"] != date:
             return None
         return cands[0] if cands else None
     if date:
         return next((d for d in cands if d["date"] == date), None)
+    cue_text = " ".join(f["sentence_text"] for f in group).casefold()
     cued = [d for d in cands if any(c in cue_text for c in d["cues"])]
     if len(cued) == 1:
         return cued[0]
@@ -400,14 +422,14 @@ def _article_date(row) -> str | None:
 
 
 def _issuer_from_code(number: str, r: dict) -> str | None:
-    last = re.split(r"[/]", number)[-1]
+    last = number.split("/")[-1]
     for regex, issuer in r["issuer_codes"]:
         if regex.search(last):
             return issuer
     return None
 
 
-def _article_references(article_id: str, article_date: str | None, sentences: list[tuple], r: dict) -> list[dict]:
+def _article_references(article_id: str, article_date: str | None, sentences: list[tuple], r: dict) -> list[tuple]:
     # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
     sentence_ids, starts, texts = sentences
     joined = SEP.join(texts)
@@ -463,8 +485,7 @@ def _article_references(article_id: str, article_date: str | None, sentences: li
         date = next((f["date"] for f in group if f["date"]), None)
         issuer = next((f["issuer"] for f in group if f["issuer"]), None)
         title = next((f["title"] for f in group if f["title"]), None) or next((f.get("known_title") for f in group if f.get("known_title")), None)
-        cue_text = " ".join(f["sentence_text"] for f in group).casefold()
-        known = _resolve_known(kind, number, date, cue_text, article_date, docs)
+        known = _resolve_known(r["documents_by_key"].get(key, []), date, group, article_date)
         prog = next((f["prog"] for f in group if f.get("prog")), None)
         year = (int(date[:4]) if date else None) or _number_year(number) or next((f.get("year") for f in group if f.get("year")), None)
         if year is None and known:
@@ -496,20 +517,17 @@ def _article_references(article_id: str, article_date: str | None, sentences: li
         # The id carries a year only when it comes from the registry (known document, programme) or
         # the number itself, so that the same document gets the same id whether or not a date is printed.
         id_year = int(known["date"][:4]) if known else (prog.get("year") if prog is not None else None)
-        rows.append({
-            "article_id": article_id,
-            "ref_id": slugify(f"{kind} {number} {'' if _number_year(number) else (id_year or '')}"),
-            "kind": kind, "number": number, "issuer": issuer, "date": date,
-            "year": year, "alias": alias, "linked_ref_id": linked, "title": title,
-            "mentions": len(group), "sentence_id": first["sentence_id"],
-            "start": first["offset"] + first["s"], "end": first["offset"] + first["e"], "surface": first["surface"],
-        })
+        rows.append((  # in the order of COLUMNS
+            article_id, slugify(f"{kind} {number} {'' if _number_year(number) else (id_year or '')}"),
+            kind, number, issuer, date, year, alias, linked, title,
+            len(group), first["sentence_id"], first["offset"] + first["s"], first["offset"] + first["e"], first["surface"],
+        ))
     return rows
 
 
 def _raw_number(surface: str) -> str:
-    m = re.search(NUMBER, surface)
-    return re.sub(r"\s", "", m.group()) if m else surface
+    m = _NUMBER_CASED.search(surface)
+    return _SPACE.sub("", m.group()) if m else surface
 
 
 def extract_references(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -520,11 +538,11 @@ def extract_references(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
         columns = [c for c in ("published", "event_date") if c in articles.columns]
         for article_id, *values in zip(articles["article_id"], *(articles[c] for c in columns)):
             dates[str(article_id)] = _article_date(dict(zip(columns, values)))
-    rows: list[dict] = []
+    rows: list[tuple] = []
     if sentences is None or not len(sentences):
         return pd.DataFrame(columns=COLUMNS)
     for article_id, batch in by_article(sentences):
         rows += _article_references(article_id, dates.get(article_id), batch, r)
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    out = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=COLUMNS) if rows else pd.DataFrame([], columns=COLUMNS)
     out["year"] = out["year"].astype("Int64")
     return out

@@ -33,7 +33,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 import ahocorasick
 import pandas as pd
@@ -133,39 +136,38 @@ def compile_rules(data: dict, path="themes.yaml") -> dict:
 
 # Item separators inside a sentence: soft ones (comma, "và", "hoặc") continue an enumeration,
 # hard ones (; : … ( ) " - " and sentence ends) close it. The comma of "phòng, chống" is not a
-# separator. The pattern starts with a character set alone (the white space around "và" is checked
-# around the word), which the regex engine scans for fast.
+# separator. Every alternative starts with its own literal character (the conditions on what is
+# around it follow), so that the regex engine scans for the set of those characters and, at each,
+# tries only the alternative that starts with it.
 # A space is shared by two separators only once (", và" is one separator: ", " then the item "và ...").
-_SEPARATOR = re.compile(r"[,;:()…!?.\-–vh](?:(?<=,)(?= )|(?<=[;:()…!?])|(?<=\.)(?:\.\.|(?=\s|$))"
-                        r"|(?<= [-–])(?<![,\-–] [-–])(?<! và [-–])(?<! hoặc [-–])(?= )"
-                        r"|(?<= v)(?<![,\-–] v)(?<! và v)(?<! hoặc v)à(?= )"
-                        r"|(?<= h)(?<![,\-–] h)(?<! và h)(?<! hoặc h)oặc(?= ))")  # on lower-cased text
-_SOFT = {",", "và", "hoặc"}
+_SEPARATOR = re.compile(r",(?<!phòng,)(?= )|;|:|\(|\)|…|!|\?|\.(?:\.\.|(?=\s|$))"
+                        r"|-(?<= -)(?<![,\-–] -)(?<! và -)(?<! hoặc -)(?= )"
+                        r"|–(?<= –)(?<![,\-–] –)(?<! và –)(?<! hoặc –)(?= )"
+                        r"|và(?= )(?<= và)(?<![,\-–] và)(?<! và và)(?<! hoặc và)"
+                        r"|hoặc(?= )(?<= hoặc)(?<![,\-–] hoặc)(?<! và hoặc)(?<! hoặc hoặc)")  # on lower-cased text
+_SPLIT = re.compile(f"({_SEPARATOR.pattern})")  # split: item, separator, item, ..., item
+_QUOTES = " “”\"'"
+_WORD = re.compile(r"\S+")
 
 
 def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, bool]]:
     """(start, end, short, soft_before) for each item of the sentence."""
-    out = []
-    pos, soft = 0, False
-    for m in _SEPARATOR.finditer(lower):
-        sep = m.group()
-        if sep == "," and lower.endswith("phòng", 0, m.start()):
-            continue
-        out.append((pos, m.start(), soft))
-        soft = sep in _SOFT
-        pos = m.end()
-    out.append((pos, len(lower), soft))
-    items = []
-    for s, e, soft_before in out:
-        words = lower[s:e].strip(" “”\"'")
-        n = words.count(" ") + 1 if words else 0
-        if n > max_words and filler_re is not None:  # openers ("các loại", "nhất là") do not count
-            opener = filler_re.match(words)  # (anchored: most items have none, and then nothing is cut)
-            if opener:
-                words = words[opener.end():]
-            n = len(words.split())
-        items.append((s, e, 0 < n <= max_words, soft_before))
-    return items
+    return list(zip(*_item_columns(lower, filler_re, max_words)))
+
+
+def _item_columns(lower: str, filler_re, max_words: int) -> tuple[list[int], list[int], list[bool], list[bool]]:
+    """The items of `_items`, column by column: starts, ends, short, soft_before."""
+    parts = _SPLIT.split(lower)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = [part.strip(_QUOTES) for part in parts[::2]]
+    counts = [w.count(" ") + 1 if w else 0 for w in words]
+    if filler_re is not None:
+        for i, n in enumerate(counts):
+            if n > max_words:  # openers ("các loại", "nhất là") do not count
+                opener = filler_re.match(words[i])  # (anchored: most items have none, and then nothing is cut)
+                counts[i] = len((words[i][opener.end():] if opener else words[i]).split())
+    soft = [False] + [sep[0] in ",vh" for sep in parts[1::2]]  # ",", "và", "hoặc" (no hard separator starts so)
+    return offsets[::2], offsets[1::2], [0 < n <= max_words for n in counts], soft
 
 
 def _catalogues(lower: str, r: dict) -> list[tuple[int, int]]:
@@ -175,28 +177,21 @@ def _catalogues(lower: str, r: dict) -> list[tuple[int, int]]:
     a comma joins them: the first element of a list is glued to its verb ("xử lý nghiêm các loại
     tội phạm kinh tế, tham nhũng, ma túy").
     """
-    items = _items(lower, r["filler_re"], r["item_words"])
-    runs, current = [], []
-
-    def close(run):
-        if len(run) < r["min_items"]:
-            return
-        first = run[0]
-        start = items[first][0]
-        if first > 0 and items[first][3]:
-            prev_start, prev_end = items[first - 1][0], items[first - 1][1]
-            words = list(re.finditer(r"\S+", lower[prev_start:prev_end]))
-            if words:
-                start = prev_start + words[max(0, len(words) - r["item_words"])].start()
-        runs.append((start, items[run[-1]][1]))
-
-    for i, (s, e, short, soft_before) in enumerate(items):
-        if short and current and soft_before:
-            current.append(i)
-        else:
-            close(current)
-            current = [i] if short else []
-    close(current)
+    starts, ends, short, soft = _item_columns(lower, r["filler_re"], r["item_words"])
+    min_items, item_words = r["min_items"], r["item_words"]
+    runs = []
+    first = None  # the index of the first item of the current run
+    for i, is_short in enumerate(short + [False]):  # (a last long item closes the last run)
+        if is_short and soft[i] and first is not None:
+            continue
+        if first is not None and i - first >= min_items:
+            start = starts[first]
+            if first > 0 and soft[first]:
+                words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
+                if words:
+                    start = words[max(0, len(words) - item_words)].start()
+            runs.append((start, ends[i - 1]))
+        first = i if is_short else None
     return runs
 
 
@@ -271,6 +266,9 @@ def sentence_hits(text: str, r: dict | None = None) -> list[dict]:
             for t, s, e, w, c in _resolve(lower, list(_raw_hits(lower, r)), r)]
 
 
+_WEIGHT = itemgetter(2)
+
+
 def _greedy(hits: list, spans) -> list:
     """The hits of one theme kept from a group that overlap one another: heaviest first, then longest,
     then first; a hit overlapping a kept one or an exclusion span is dropped."""
@@ -298,108 +296,104 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
     r = rules()
     if sentences is None or not len(sentences):
         return pd.DataFrame(columns=COLUMNS)
-    rows: list[dict] = []
-    automaton = r["automaton"]
+    rows: list[tuple] = []  # in the order of COLUMNS
+    automaton, labels, threshold = r["automaton"], r["labels"], r["threshold"]
     min_themes, umbrella, factor = r["min_themes"], r["umbrella"], r["factor"]
     for article_id, (sids, starts, texts) in by_article(sentences):
-        # One automaton pass over the article's sentences joined by SEP (no phrase crosses it).
-        joined = _lower(SEP.join(texts))
-        bounds, pos = [], 0
-        skip, seen = [], set()
+        # One automaton pass over the article's sentences joined by SEP (no phrase crosses it), with
+        # a SEP at each end too (so that every hit has a character before and after it).
+        bounds, pos = [], 1
         for text in texts:
             bounds.append(pos)
             pos += len(text) + 1
-            key = text.strip()
-            skip.append(key in seen)  # a caption repeating the body counts once
-            seen.add(key)
-        by_theme: dict[str, list] = {}  # theme -> [(start, end, weight, sentence)], offsets in `joined`
+        joined = _lower(SEP.join(["", *texts, ""]))
+        keys = [text.strip() for text in texts]
+        if len(set(keys)) < len(keys):  # a caption repeating the body counts once: its copies are blanked out
+            seen = set()
+            for k, key in enumerate(keys):
+                if key in seen:
+                    joined = joined[:bounds[k]] + SEP * len(texts[k]) + joined[bounds[k] + len(texts[k]):]
+                seen.add(key)
+        by_theme: dict[str, list] = defaultdict(list)  # theme -> [[start, end, weight, sentence]], offsets in `joined`
         excluded: dict[str, list] | None = None
-        n, k, next_bound, nb = len(joined), 0, (bounds[1] if len(bounds) > 1 else len(joined) + 1), len(bounds)
+        n, k, nb = len(joined), 0, len(bounds)
+        next_bound = bounds[1] if nb > 1 else n
         for end, (klen, digit_end, targets, simple) in automaton.iter(joined):
             s, e = end - klen + 1, end + 1
-            if (s and joined[s - 1].isalnum()) or (e < n and (joined[e].isalnum() or (digit_end and _number_goes_on(joined, e)))):
+            if joined[s - 1].isalnum() or joined[e].isalnum() or (digit_end and _number_goes_on(joined, e)):
                 continue  # not a whole word (or a longer number)
             if s >= next_bound:  # hits come in order of their end: move to the sentence holding this one
                 k = bisect_right(bounds, s) - 1
-                next_bound = bounds[k + 1] if k + 1 < nb else n + 1
-            if skip[k]:
-                continue
+                next_bound = bounds[k + 1] if k + 1 < nb else n
             if simple is not None:  # one theme, no exclusion: the loop below in short
-                slug, weight = simple
-                hits = by_theme.get(slug)
-                if hits is None:
-                    by_theme[slug] = [(s, e, weight, k)]
-                else:
-                    hits.append((s, e, weight, k))
+                by_theme[simple[0]].append([s, e, simple[1], k])
                 continue
             for slug, weight, is_exclusion in targets:
                 if is_exclusion:
                     if excluded is None:
                         excluded = {}
                     excluded.setdefault(slug, []).append((s, e))
-                    continue
-                hits = by_theme.get(slug)
-                if hits is None:
-                    by_theme[slug] = [(s, e, weight, k)]
                 else:
-                    hits.append((s, e, weight, k))
-        # One hit per overlap and theme (exclusions cancel what they overlap).
-        chosen: list[list] = []
+                    by_theme[slug].append([s, e, weight, k])
+        if not by_theme:
+            continue
+        # One hit per overlap and theme (exclusions cancel what they overlap), in the order of the text.
+        kept: dict[str, list] = {}
         for slug, hits in by_theme.items():
             spans = excluded.get(slug) if excluded else None
             if len(hits) == 1 and not spans:  # a lone hit is kept as it is (the common case)
-                g = hits[0]
-                chosen.append([g[3], g[0], slug, g[1], g[2]])
+                kept[slug] = hits
                 continue
-            if len(hits) > 1:
-                hits.sort()
-            group: list = []
-            group_end = -1
-            for h in hits + [None]:
-                if h is not None and h[0] < group_end:  # overlaps the group
-                    group.append(h)
-                    if h[1] > group_end:
-                        group_end = h[1]
-                    continue
-                if len(group) == 1 and not spans:
-                    g = group[0]
-                    chosen.append([g[3], g[0], slug, g[1], g[2]])
-                elif group:
-                    chosen += [[g[3], g[0], slug, g[1], g[2]] for g in _greedy(group, spans)]
-                if h is not None:
-                    group, group_end = [h], h[1]
-        chosen.sort()  # by sentence, then start
+            hits.sort()
+            chosen = []
+            i, m = 0, len(hits)
+            while i < m:  # each group of hits that overlap one another: hits[i:j]
+                g = hits[i]
+                group_end, j = g[1], i + 1
+                while j < m and hits[j][0] < group_end:
+                    if hits[j][1] > group_end:
+                        group_end = hits[j][1]
+                    j += 1
+                if not spans and j - i <= 2:  # alone, or two overlapping hits: the one _greedy keeps
+                    if j - i == 2:
+                        h = hits[i + 1]
+                        if (-h[2], h[0] - h[1], h[0]) < (-g[2], g[0] - g[1], g[0]):
+                            g = h
+                    chosen.append(g)
+                else:
+                    chosen += sorted(_greedy(hits[i:j], spans))
+                i = j
+            if chosen:
+                kept[slug] = chosen
         # The catalogue rule, on the sentences naming at least `catalogue_min_themes` themes.
-        themes_in: dict[int, set] = {}
-        for h in chosen:
-            themes_in.setdefault(h[0], set()).add(h[2])
-        for k, slugs in themes_in.items():
-            if len(slugs) < min_themes:
-                continue
-            base = bounds[k]
-            inside_k = [h for h in chosen if h[0] == k]
-            for cs, ce in _catalogues(joined[base:base + len(texts[k])], r):
-                inside = [h for h in inside_k if cs <= h[1] - base and h[3] - base <= ce]
-                if len({h[2] for h in inside}) >= min_themes:
-                    for h in inside:
-                        if h[2] not in umbrella:
-                            h[4] *= factor
-        acc: dict[str, list] = {}  # theme -> [hits, score, evidence]
-        for k, s, theme, e, weight in chosen:
-            a = acc.get(theme)
-            if a is None:
-                acc[theme] = [1, weight, (-weight, k, s, e)]
-                continue
-            a[0] += 1
-            a[1] += weight
-            if -weight < a[2][0]:  # the first of the heaviest hits is the evidence
-                a[2] = (-weight, k, s, e)
-        for slug, (hits, score, (_, k, s, e)) in acc.items():
-            if score + 1e-9 < r["threshold"]:
-                continue
-            vi, en = r["labels"][slug]
+        if len(kept) >= min_themes:
+            per_sentence: dict[int, int] = {}  # sentence -> how many themes it names
+            for hits in kept.values():
+                for k in {h[3] for h in hits}:
+                    per_sentence[k] = per_sentence.get(k, 0) + 1
+            for k, count in per_sentence.items():
+                if count < min_themes:
+                    continue
+                base = bounds[k]
+                inside_k = [(slug, h) for slug, hits in kept.items() for h in hits if h[3] == k]
+                for cs, ce in _catalogues(joined[base:base + len(texts[k])], r):
+                    inside = [(slug, h) for slug, h in inside_k if cs <= h[0] - base and h[1] - base <= ce]
+                    if len({slug for slug, _ in inside}) >= min_themes:
+                        for slug, h in inside:
+                            if slug not in umbrella:
+                                h[2] *= factor
+        # Each theme's hits and score; the first of its heaviest hits is the evidence. The rows come in the
+        # order of the themes' first hits.
+        found = []
+        for slug, hits in kept.items():
+            score = sum([h[2] for h in hits]) if len(hits) > 1 else hits[0][2]
+            if score + 1e-9 >= threshold:
+                found.append((hits[0][0], slug, len(hits), score, max(hits, key=_WEIGHT)))
+        found.sort()
+        for _, slug, hits, score, (s, e, _, k) in found:
             offset = starts[k] - bounds[k]
-            rows.append({"article_id": article_id, "theme": slug, "label_vi": vi, "label_en": en,
-                         "hits": hits, "score": round(score, 3), "sentence_id": sids[k],
-                         "start": s + offset, "end": e + offset, "evidence": texts[k]})
-    return pd.DataFrame(rows, columns=COLUMNS)
+            rows.append((article_id, slug, *labels[slug], hits, round(score, 3), sids[k], s + offset, e + offset, texts[k]))
+    if not rows:
+        return pd.DataFrame([], columns=COLUMNS)
+    return pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=COLUMNS)
+
