@@ -18,12 +18,14 @@ The rule, with every number and phrase in data/themes.yaml:
    keep their weight: a list of crime types is about crime prevention in general). The run takes
    in the tail of the item before it, to which its first element is glued ("xử lý các loại tội
    phạm kinh tế, tham nhũng, ma túy"). A run whose items all belong to one or two themes ("gian lận thương mại, buôn lậu, hàng giả, tội phạm kinh tế, tham nhũng";
-   "văn hóa, văn nghệ, thể thao") is a clause about those themes and keeps its weight.
+   "văn hóa, văn nghệ, thể thao") is a clause about those themes and keeps its weight, except in a list
+   of crime types (an umbrella theme's hit in the run or just before it): there a theme named by one
+   item only is named in passing ("xử lý các vụ án ma túy, trộm cắp, cố ý gây thương tích, đánh bạc").
 3. A sentence repeated in the same article (a caption repeating the body) counts once.
 4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses);
    the overlap rule runs per theme over the whole article (hits of different sentences never
    overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is); the
-   catalogue analysis runs only on sentences naming >= 3 themes. The result is the same as running
+   catalogue analysis runs only on sentences naming >= 3 themes, or 2 with an umbrella one. The result is the same as running
    `sentence_hits` sentence by sentence (a test checks it).
 5. The article has the theme when the weights add up to `threshold` (1.0): one clause with a
    naming phrase, or several looser mentions. `hits` counts the hits, `score` is the weighted sum,
@@ -32,7 +34,7 @@ The rule, with every number and phrase in data/themes.yaml:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -170,8 +172,8 @@ def _item_columns(lower: str, filler_re, max_words: int) -> tuple[list[int], lis
     return offsets[::2], offsets[1::2], [0 < n <= max_words for n in counts], soft
 
 
-def _catalogues(lower: str, r: dict) -> list[tuple[int, int]]:
-    """Spans of the runs of short items (candidates for a catalogue).
+def _catalogues(lower: str, r: dict) -> list[tuple[int, int, list[int]]]:
+    """The runs of short items (candidates for a catalogue): (start, end, the end of each item).
 
     A run also takes in the tail (its last `catalogue_item_words` words) of the item before it when
     a comma joins them: the first element of a list is glued to its verb ("xử lý nghiêm các loại
@@ -190,9 +192,30 @@ def _catalogues(lower: str, r: dict) -> list[tuple[int, int]]:
                 words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
                 if words:
                     start = words[max(0, len(words) - item_words)].start()
-            runs.append((start, ends[i - 1]))
+            runs.append((start, ends[i - 1], ends[first:i]))
         first = i if is_short else None
     return runs
+
+
+_NEAR = 30  # characters: an umbrella hit ending this close before a catalogue (or in it) introduces its items
+
+
+def _in_passing(inside: list[tuple[str, int, int]], item_ends: list[int], r: dict, crime_list: bool) -> set[str]:
+    """The themes of a catalogue's hits (theme, start, end) that the catalogue only names: every theme but the
+    umbrella ones when the hits name `catalogue_min_themes` themes; else, in a list of crime types (an umbrella
+    theme's hit in the catalogue or just before it: `crime_list`), each theme named by one item only ("xử lý các vụ
+    án ma túy, trộm cắp, cố ý gây thương tích, đánh bạc"; "đấu tranh với các loại tội phạm khác như ma túy, vũ khí,
+    buôn lậu")."""
+    themes = {t for t, _, _ in inside}
+    if len(themes) >= r["min_themes"]:
+        return themes - r["umbrella"]
+    if not crime_list:
+        return set()
+    items: dict[str, set[int]] = {}
+    for t, hs, _ in inside:
+        if t not in r["umbrella"]:
+            items.setdefault(t, set()).add(bisect_left(item_ends, hs + 1))  # the item whose end comes first after hs
+    return {t for t, at in items.items() if len(at) == 1}
 
 
 def _lower(text: str) -> str:
@@ -246,14 +269,16 @@ def _resolve(lower: str, found, r: dict) -> list[list]:
                 continue
             kept.append((s, e, w))
         chosen += [[slug, s, e, w, False] for s, e, w in kept]
-    if len(raw) >= r["min_themes"] and len({h[0] for h in chosen}) >= r["min_themes"]:
-        for cs, ce in _catalogues(lower, r):
+    named = {h[0] for h in chosen}
+    if len(named) >= r["min_themes"] or (len(named) >= 2 and named & r["umbrella"]):
+        for cs, ce, item_ends in _catalogues(lower, r):
             inside = [h for h in chosen if cs <= h[1] and h[2] <= ce]
-            if len({h[0] for h in inside}) >= r["min_themes"]:
-                for h in inside:
-                    if h[0] not in r["umbrella"]:
-                        h[3] *= r["factor"]
-                        h[4] = True
+            crime_list = any(h[0] in r["umbrella"] and cs - _NEAR <= h[2] <= ce for h in chosen)
+            passing = _in_passing([(h[0], h[1], h[2]) for h in inside], item_ends, r, crime_list)
+            for h in inside:
+                if h[0] in passing:
+                    h[3] *= r["factor"]
+                    h[4] = True
     chosen.sort(key=lambda h: h[1])
     return chosen
 
@@ -365,23 +390,26 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                 i = j
             if chosen:
                 kept[slug] = chosen
-        # The catalogue rule, on the sentences naming at least `catalogue_min_themes` themes.
-        if len(kept) >= min_themes:
-            per_sentence: dict[int, int] = {}  # sentence -> how many themes it names
-            for hits in kept.values():
+        # The catalogue rule, on the sentences naming at least `catalogue_min_themes` themes, or two with an
+        # umbrella theme among them.
+        if len(kept) >= 2:
+            per_sentence: dict[int, set] = {}  # sentence -> the themes it names
+            for slug, hits in kept.items():
                 for k in {h[3] for h in hits}:
-                    per_sentence[k] = per_sentence.get(k, 0) + 1
-            for k, count in per_sentence.items():
-                if count < min_themes:
+                    per_sentence.setdefault(k, set()).add(slug)
+            for k, named in per_sentence.items():
+                if len(named) < min_themes and (len(named) < 2 or not named & umbrella):
                     continue
                 base = bounds[k]
                 inside_k = [(slug, h) for slug, hits in kept.items() for h in hits if h[3] == k]
-                for cs, ce in _catalogues(joined[base:base + len(texts[k])], r):
+                for cs, ce, item_ends in _catalogues(joined[base:base + len(texts[k])], r):
                     inside = [(slug, h) for slug, h in inside_k if cs <= h[0] - base and h[1] - base <= ce]
-                    if len({slug for slug, _ in inside}) >= min_themes:
-                        for slug, h in inside:
-                            if slug not in umbrella:
-                                h[2] *= factor
+                    crime_list = any(slug in umbrella and cs - _NEAR <= h[1] - base <= ce for slug, h in inside_k)
+                    passing = _in_passing([(slug, h[0] - base, h[1] - base) for slug, h in inside], item_ends, r,
+                                          crime_list)
+                    for slug, h in inside:
+                        if slug in passing:
+                            h[2] *= factor
         # Each theme's hits and score; the first of its heaviest hits is the evidence. The rows come in the
         # order of the themes' first hits.
         found = []
