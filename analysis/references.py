@@ -459,6 +459,11 @@ def _article_references(article_id: str, article_date: str | None, sentences: li
         if f["type"] in ("number", "programme"):
             add((f["kind"], f["number"]), f)
         elif f["type"] == "law":
+            numbered = next((g for g in full if g["kind"] == "luat" and 0 < g["s"] - f["e"] <= 5), None)
+            if numbered is not None:  # 'Luật Phòng, chống mua bán người số 53/2024/QH15': one law, by its number
+                f["number"], f["known_title"] = numbered["number"], f"Luật {f['name']}"
+                add(("luat", f["number"]), f)
+                continue
             known = next((d for d in docs if d["kind"] == "luat" and d.get("title", "").casefold() == f"luật {f['name']}".casefold()
                           and (f["year"] is None or d["date"].startswith(str(f["year"])))), None)
             f["number"] = known["number"] if known else (f"{f['name']} {f['year']}" if f["year"] else f["name"])

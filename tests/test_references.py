@@ -396,3 +396,8 @@ def test_kind_word_at_a_sentence_start_or_after_a_bracket(sentence, surface, kin
     out = refs("Công an tỉnh tổ chức hội nghị.", sentence)
     row = out.iloc[0]
     assert (row["surface"], row["kind"], row["number"]) == (surface, kind, number)
+
+
+def test_a_named_law_with_its_number_is_one_reference():
+    row = one("Hai bên tuyên truyền Luật Phòng, chống mua bán người số 53/2024/QH15 có hiệu lực từ ngày 1/7/2025.")
+    assert (row["kind"], row["number"], row["title"]) == ("luat", "53/2024/QH15", "Luật Phòng, chống mua bán người")
