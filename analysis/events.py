@@ -778,6 +778,8 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
             if not signers:
                 continue
             witness = _WITNESS.search(text, s["start"], signers[0]["start"])
+            if witness is not None and _PREFIX.fullmatch(text, witness.end(), signers[0]["start"]) is None:
+                witness = None  # 'Dưới sự chứng kiến của lãnh đạo tỉnh, Đại tá A, ... và Đại tá C đã ký': no one named
             if witness is not None and len(signers) > 1:
                 # 'Dưới sự chứng kiến của X, Y, A và B đã ký': the witnesses come first; the signatories are the
                 # pair joined by 'và' right before the signing (or the last person alone)

@@ -551,3 +551,19 @@ def test_two_signings_in_one_sentence_each_get_their_own_pair():
     assert sorted(by_event.values()) == [
         (["Công an tỉnh Lâm Đồng", "Sở Y tế tỉnh Lâm Đồng"], ["Mạc Đình Phong", "Lưu Quang Dũng"]),
         (["Công an tỉnh Lâm Đồng", "Thuế tỉnh Lâm Đồng"], ["Hà Quốc Trung", "Võ Đình Nghĩa"])]
+
+
+def test_three_signatories_after_unnamed_witnesses_and_a_congratulating_speaker():
+    events, parties, sigs = events_of([
+        "Công an 3 địa phương ký kết chương trình phối hợp",
+        "Sáng 15-11, tại TP Quảng Ngãi, Công an tỉnh Quảng Ngãi, Công an TP Đà Nẵng và Công an tỉnh Bình Định tổ chức lễ "
+        "ký kết Chương trình phối hợp thực hiện công tác giữa Công an 3 địa phương giai đoạn 2024 - 2029.",
+        "Dưới sự chứng kiến của lãnh đạo tỉnh, thành phố, Đại tá Phạm Ngọc Lâm, Giám đốc Công an tỉnh Quảng Ngãi, Thiếu "
+        "tướng Võ Thành Công, Giám đốc Công an TP Đà Nẵng và Đại tá Nguyễn Hữu Tín, Giám đốc Công an tỉnh Bình Định đã "
+        "thay mặt Công an 3 địa phương ký kết Chương trình phối hợp.",
+        "Phát biểu chỉ đạo, đồng chí Đinh Văn Khương, Bí thư Tỉnh ủy Quảng Ngãi chúc mừng Công an 3 địa phương đã ký kết "
+        "chương trình phối hợp với nhiều nội dung thiết thực.",
+    ], published="2024-11-16")
+    assert len(events) == 1
+    assert list(sigs["name"]) == ["Phạm Ngọc Lâm", "Võ Thành Công", "Nguyễn Hữu Tín"]
+    assert set(parties["unit"]) == {"Công an tỉnh Quảng Ngãi", "Công an thành phố Đà Nẵng", "Công an tỉnh Bình Định"}
