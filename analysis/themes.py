@@ -21,6 +21,9 @@ The rule, with every number and phrase in data/themes.yaml:
    "văn hóa, văn nghệ, thể thao") is a clause about those themes and keeps its weight, except in a list
    of crime types (an umbrella theme's hit in the run or just before it): there a theme named by one
    item only is named in passing ("xử lý các vụ án ma túy, trộm cắp, cố ý gây thương tích, đánh bạc").
+   The same holds for an *enumeration*: named items joined only by list separators, whatever their
+   length ("các loại tội phạm ma túy, môi trường, công nghệ cao hoạt động tại khu vực giáp ranh": its
+   last item runs on into the clause, so the run of short items is too short to be a catalogue).
 3. A sentence repeated in the same article (a caption repeating the body) counts once.
 4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses);
    the overlap rule runs per theme over the whole article (hits of different sentences never
@@ -199,6 +202,40 @@ def _catalogues(lower: str, r: dict) -> list[tuple[int, int, list[int]]]:
 
 _NEAR = 30  # characters: an umbrella hit ending this close before a catalogue (or in it) introduces its items
 
+# Between two named items of an enumeration: a list separator (", ", " và ", ", hoặc "), or one short unnamed item
+# between two separators ("ma túy, vũ khí, buôn lậu")
+_SEP1 = r"\s*(?:,\s*(?:(?:và|hoặc)\s+)?|\s(?:và|hoặc)\s+)"
+_NEXT_ITEM = re.compile(_SEP1)
+_UNNAMED_ITEM = re.compile(rf"{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+{_SEP1}")
+
+
+def _enumerations(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list[tuple[int, int, list[int]]]:
+    """Enumerations of named items in one text: runs of hits (theme, start, end), sorted by start, joined only by
+    list separators (or one short unnamed item between two), of at least `catalogue_min_items` items: "các loại tội
+    phạm ma túy, môi trường, công nghệ cao hoạt động tại khu vực giáp ranh", whose last item runs on into the clause
+    and so is no short item of a catalogue. Each as (start, end, the end of each named item)."""
+    out = []
+    i, n = 0, len(hits)
+    while i < n:
+        ends, items, j = [hits[i][2]], 1, i + 1
+        while j < n:
+            prev_end, start = ends[-1], hits[j][1]
+            if start < prev_end:  # overlapping hits: one item
+                ends[-1] = max(prev_end, hits[j][2])
+            elif _NEXT_ITEM.fullmatch(lower, prev_end, start):
+                items += 1
+                ends.append(hits[j][2])
+            elif _UNNAMED_ITEM.fullmatch(lower, prev_end, start):
+                items += 2
+                ends.append(hits[j][2])
+            else:
+                break
+            j += 1
+        if items >= r["min_items"] and len(ends) >= 2:
+            out.append((hits[i][1], ends[-1], ends))
+        i = j
+    return out
+
 
 def _in_passing(inside: list[tuple[str, int, int]], item_ends: list[int], r: dict, crime_list: bool) -> set[str]:
     """The themes of a catalogue's hits (theme, start, end) that the catalogue only names: every theme but the
@@ -271,12 +308,14 @@ def _resolve(lower: str, found, r: dict) -> list[list]:
         chosen += [[slug, s, e, w, False] for s, e, w in kept]
     named = {h[0] for h in chosen}
     if len(named) >= r["min_themes"] or (len(named) >= 2 and named & r["umbrella"]):
-        for cs, ce, item_ends in _catalogues(lower, r):
-            inside = [h for h in chosen if cs <= h[1] and h[2] <= ce]
+        in_order = sorted(chosen, key=lambda h: h[1])
+        runs = _catalogues(lower, r) + _enumerations(lower, [(h[0], h[1], h[2]) for h in in_order], r)
+        for cs, ce, item_ends in runs:
+            inside = [h for h in in_order if cs <= h[1] and h[2] <= ce]
             crime_list = any(h[0] in r["umbrella"] and cs - _NEAR <= h[2] <= ce for h in chosen)
             passing = _in_passing([(h[0], h[1], h[2]) for h in inside], item_ends, r, crime_list)
             for h in inside:
-                if h[0] in passing:
+                if h[0] in passing and not h[4]:  # (once, when a catalogue and an enumeration overlap)
                     h[3] *= r["factor"]
                     h[4] = True
     chosen.sort(key=lambda h: h[1])
@@ -401,15 +440,21 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                 if len(named) < min_themes and (len(named) < 2 or not named & umbrella):
                     continue
                 base = bounds[k]
-                inside_k = [(slug, h) for slug, hits in kept.items() for h in hits if h[3] == k]
-                for cs, ce, item_ends in _catalogues(joined[base:base + len(texts[k])], r):
+                sentence = joined[base:base + len(texts[k])]
+                inside_k = sorted(((slug, h) for slug, hits in kept.items() for h in hits if h[3] == k),
+                                  key=lambda sh: sh[1][0])
+                runs = _catalogues(sentence, r) + _enumerations(
+                    sentence, [(slug, h[0] - base, h[1] - base) for slug, h in inside_k], r)
+                done: set[int] = set()  # the hits already weighed down (a catalogue and an enumeration may overlap)
+                for cs, ce, item_ends in runs:
                     inside = [(slug, h) for slug, h in inside_k if cs <= h[0] - base and h[1] - base <= ce]
                     crime_list = any(slug in umbrella and cs - _NEAR <= h[1] - base <= ce for slug, h in inside_k)
                     passing = _in_passing([(slug, h[0] - base, h[1] - base) for slug, h in inside], item_ends, r,
                                           crime_list)
                     for slug, h in inside:
-                        if slug in passing:
+                        if slug in passing and id(h) not in done:
                             h[2] *= factor
+                            done.add(id(h))
         # Each theme's hits and score; the first of its heaviest hits is the evidence. The rows come in the
         # order of the themes' first hits.
         found = []
