@@ -763,7 +763,7 @@ def find_unit_mentions(text: str) -> list[dict]:
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
             if f["kind"] == "bank":  # 'Ngân hàng Nông nghiệp ... Việt Nam (Agribank) Chi nhánh tỉnh Đồng Tháp'
-                branch = _bracketed_branch(text, m, f)
+                branch = _bank_branch(text, m, f, _BRACKETED_BRANCH)
                 if branch is not None:
                     found.append(branch)
                     continue
@@ -802,21 +802,11 @@ _START, _END = operator.itemgetter("start"), operator.itemgetter("end")
 _BRACKETED_BRANCH = re.compile(r"\s*\([^()]{2,20}\)\s*[Cc]hi nhánh\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 
 
-def _bracketed_branch(text: str, m: re.Match, bank: dict) -> dict | None:
-    """A national bank's full name, its abbreviation in brackets, then 'Chi nhánh' and a province: the provincial
-    branch, named as the 'Agribank chi nhánh ...' rule of units.yaml names it; None otherwise."""
-    br = _BRACKETED_BRANCH.match(text, m.end())
-    hit = resolve_at(text, br.end()) if br else None
-    if not hit or hit[0].country != "Việt Nam":
-        return None
-    place, end = hit
-    return _mention(m.start(), end, f"{bank['name']} chi nhánh {place.proper or place.name}", "bank", place, level="province")
-
-
-def _bank_branch(text: str, m: re.Match, bank: dict) -> dict | None:
-    """'Agribank Hà Tĩnh': a national bank followed by a province is its provincial branch, named as the
-    'Agribank chi nhánh ...' rule of units.yaml names it ('Agribank chi nhánh Hà Tĩnh'); None otherwise."""
-    ws = _WS.match(text, m.end())
+def _bank_branch(text: str, m: re.Match, bank: dict, gap: re.Pattern = _WS) -> dict | None:
+    """'Agribank Hà Tĩnh': a national bank followed (across `gap`) by a province is its provincial branch, named as
+    the 'Agribank chi nhánh ...' rule of units.yaml names it ('Agribank chi nhánh Hà Tĩnh'); None otherwise. With
+    gap=_BRACKETED_BRANCH: the bank's full name, its abbreviation in brackets, then 'Chi nhánh' and the province."""
+    ws = gap.match(text, m.end())
     hit = resolve_at(text, ws.end()) if ws else None
     if not hit or hit[0].country != "Việt Nam":
         return None
