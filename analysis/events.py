@@ -349,16 +349,19 @@ def _cited_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_PARENT_GAP = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,?\s*")  # between a department (or cluster) and its ministry
+
+
 def _parties(text: str, units: list[dict], start: int, end: int, place_span=None) -> list[dict]:
     inside = [u for u in units if start <= u["start"] and u["end"] <= end]
     out = []
     subjects = _cited_subjects(text, start, end) if inside else ()
-    cluster_ends = {u["end"] for u in inside if u["kind"] == "cluster"}
+    parent_ends = [u["end"] for u in inside if u["kind"] in ("cluster", "department")]
     for u in inside:
         if u["kind"] in PARTY_KINDS_EXCLUDED or u.get("in_parentheses") or _affiliation(text, u):
             continue
-        if u["kind"] == "ministry" and any(not text[e:u["start"]].strip() for e in cluster_ends if e <= u["start"]):
-            continue  # 'Cụm thi đua số 3 Bộ Công an': the cluster's ministry, not a party
+        if u["kind"] == "ministry" and any(_PARENT_GAP.fullmatch(text, e, u["start"]) for e in parent_ends if e <= u["start"]):
+            continue  # 'Cụm thi đua số 3 Bộ Công an', 'Cục Cảnh sát hình sự (C02), Bộ Công an': their ministry, not a party
         if subjects and any(s <= u["start"] < e for s, e in subjects):
             continue
         if place_span and place_span[0] <= u["start"] < place_span[1]:
@@ -820,16 +823,24 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
 
 
 
+def _without_heads(parties: list[dict]) -> list[dict]:
+    """The parties but a national organisation whose branch is a party too ('Agribank' in the headline, 'Agribank chi
+    nhánh Đồng Tháp' in the body: the branch signed)."""
+    names = [u["unit"] for u in parties]
+    return [u for u in parties if not any(n.startswith(u["unit"] + " chi nhánh ") for n in names)]
+
+
 def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[dict], list[dict], list[dict]]:
     ev_rows, party_rows, sig_rows = [], [], []
     for ev in events:
+        parties = _without_heads(ev["parties"])
         ev_rows.append({"article_id": article_id, "event_id": ev["event_id"], "kind": ev["kind"],
                         "agreement_type": ev["agreement_type"], "date": ev["date"], "place": ev["place"],
                         "term": ev["term"], "doc_number": ev["doc_number"], "structure": ev.get("structure"),
                         "sentence_id": ev["sentence_id"], "start": ev["start"], "end": ev["end"],
-                        "surface": text[ev["start"]:ev["end"]], "n_parties": len(ev["parties"]),
+                        "surface": text[ev["start"]:ev["end"]], "n_parties": len(parties),
                         "n_signatories": len(ev["signatories"])})
-        for u in ev["parties"]:
+        for u in parties:
             party_rows.append({"article_id": article_id, "event_id": ev["event_id"], "unit_id": u["unit_id"],
                                "unit": u["unit"], "kind": u["kind"], "country": u["country"]})
         for p in ev["signatories"]:

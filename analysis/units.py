@@ -92,7 +92,7 @@ _SCHEMA = {
     "bodies": {"pattern", "name", "kind", "level", "police", "home", "foreign_only", "provincial", "example"},
     "fixed_units": {"name", "kind", "aliases", "country", "example"},
     "commands": {"pattern", "name", "kind", "example"},
-    "posts": {"pattern", "name", "kind", "example"},
+    "posts": {"pattern", "name", "kind", "country", "example"},
     "departments": {"pattern", "kind", "example"},
     "clusters": {"pattern", "kind", "example"},
     "countries": {"name", "aliases", "example"},
@@ -675,8 +675,12 @@ def _post_at(text: str, m: re.Match, post: dict, out: list) -> None:
         paren = _PAREN.match(text, end)
         hit = resolve_at(text, _WS0.match(text, end).end() + 1) if paren else None
         prov_code = hit[0].code if hit and hit[0].country == "Việt Nam" else None
-    place = _codes_index().get(prov_code) if prov_code else None
     head = " ".join(m.group(0).split())  # the head as written: 'Đồn Biên phòng Cửa khẩu Quốc tế'
+    if post.get("country"):  # a foreign post ('Cục Công an châu Văn Sơn (Trung Quốc)'): no Vietnamese province
+        unit = f"{post['name']}{head[len(post['name']):]} {name} ({post['country']})"
+        out.append(_mention(m.start(), end, unit, post["kind"], None, level="post", country=post["country"]))
+        return
+    place = _codes_index().get(prov_code) if prov_code else None
     unit = f"{post['name']}{head[len(post['name']):]} {name}" + (f" ({place.name})" if place else "")
     out.append(_mention(m.start(), end, unit, post["kind"], place, level="post"))
 

@@ -567,3 +567,20 @@ def test_three_signatories_after_unnamed_witnesses_and_a_congratulating_speaker(
     assert len(events) == 1
     assert list(sigs["name"]) == ["Phạm Ngọc Lâm", "Võ Thành Công", "Nguyễn Hữu Tín"]
     assert set(parties["unit"]) == {"Công an tỉnh Quảng Ngãi", "Công an thành phố Đà Nẵng", "Công an tỉnh Bình Định"}
+
+
+def test_a_national_bank_named_in_the_headline_gives_way_to_its_branch_and_a_ministry_after_its_departments_is_none():
+    events, parties, _ = events_of([
+        "Công an tỉnh Đồng Tháp ký kết chương trình phối hợp triển khai Đề án 06 với Viettel, VNPT và Agribank",
+        "Chiều 9/10, Công an tỉnh Đồng Tháp cùng Viettel Đồng Tháp, VNPT Đồng Tháp và Ngân hàng Nông nghiệp và Phát triển "
+        "nông thôn Việt Nam (Agribank) Chi nhánh tỉnh Đồng Tháp tổ chức lễ ký kết Chương trình phối hợp.",
+    ], published="2025-10-10")
+    assert set(parties["unit"]) == {"Công an tỉnh Đồng Tháp", "Viettel Đồng Tháp", "VNPT Đồng Tháp",
+                                    "Agribank chi nhánh Đồng Tháp"}
+    assert list(events["n_parties"]) == [4]
+    _, parties, _ = events_of([
+        "Sơ kết kế hoạch phối hợp đấu tranh với tội phạm lừa đảo",
+        "Chiều 19/12, Cục Cảnh sát hình sự (C02), Bộ Công an phối hợp với Công an TP Hà Nội và Công an TP Cần Thơ tổ chức "
+        "Hội nghị sơ kết 01 năm thực hiện Kế hoạch phối hợp số 215/KH-C02-A05.",
+    ], published="2024-12-20")
+    assert "Bộ Công an" not in set(parties["unit"]) and "Cục Cảnh sát hình sự" in set(parties["unit"])

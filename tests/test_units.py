@@ -450,6 +450,18 @@ def test_a_banks_full_name_then_its_abbreviation_and_branch_is_the_branch():
     assert got[1]["surface"].startswith("Ngân hàng Nông nghiệp") and got[1]["surface"].endswith("Đồng Tháp")
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Công an tỉnh Tuyên Quang hội đàm với Cục Công an châu Văn Sơn, tỉnh Vân Nam (Trung Quốc).",
+     "Cục Công an châu Văn Sơn (Trung Quốc)"),
+    ("Công an tỉnh Quảng Ninh và Cục Công an thành phố Phòng Thành Cảng hội đàm.",
+     "Cục Công an thành phố Phòng Thành Cảng (Trung Quốc)"),
+])
+def test_police_of_chinese_prefectures_and_cities(text, unit):
+    got = next(m for m in mentions(text) if m["kind"] == "foreign_police")
+    assert (got["unit"], got["country"], got["province"]) == (unit, "Trung Quốc", None)
+    assert text[got["start"]:got["end"]] == got["surface"] and got["surface"].startswith("Cục Công an")
+
+
 def test_tax_as_a_common_noun_is_no_unit():
     assert units_of("Thuế thu nhập cá nhân được khấu trừ. Công an tỉnh Gia Lai phối hợp thu hồi.") == ["Công an tỉnh Gia Lai"]
 
