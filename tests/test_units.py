@@ -462,6 +462,14 @@ def test_police_of_chinese_prefectures_and_cities(text, unit):
     assert text[got["start"]:got["end"]] == got["surface"] and got["surface"].startswith("Cục Công an")
 
 
+def test_social_insurance_with_its_abbreviation_and_bare_in_the_articles_province():
+    text = ("Chiều 21/5, Công an tỉnh Bắc Giang, Bảo hiểm xã hội (BHXH) tỉnh và Sở Y tế tỉnh Bắc Giang ký kết quy chế. "
+            "Bà Ngô Thị Kim Oanh, Giám đốc BHXH tỉnh dự. Chính sách bảo hiểm xã hội cho người lao động được bảo đảm.")
+    got = [m["unit"] for m in mentions(text)]
+    assert got == ["Công an tỉnh Bắc Giang", "Bảo hiểm xã hội tỉnh Bắc Giang", "Sở Y tế tỉnh Bắc Giang",
+                   "Bảo hiểm xã hội tỉnh Bắc Giang"]
+
+
 def test_tax_as_a_common_noun_is_no_unit():
     assert units_of("Thuế thu nhập cá nhân được khấu trừ. Công an tỉnh Gia Lai phối hợp thu hồi.") == ["Công an tỉnh Gia Lai"]
 
