@@ -836,7 +836,9 @@ def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[di
         parties = _without_heads(ev["parties"])
         ev_rows.append({"article_id": article_id, "event_id": ev["event_id"], "kind": ev["kind"],
                         "agreement_type": ev["agreement_type"], "date": ev["date"], "place": ev["place"],
-                        "term": ev["term"], "doc_number": ev["doc_number"], "structure": ev.get("structure"),
+                        # talks or a briefing with no agreement have no term ('giao ban định kỳ quý I năm 2024')
+                        "term": None if ev["kind"] == "hoi_nghi" and not ev["agreement_type"] else ev["term"],
+                        "doc_number": ev["doc_number"], "structure": ev.get("structure"),
                         "sentence_id": ev["sentence_id"], "start": ev["start"], "end": ev["end"],
                         "surface": text[ev["start"]:ev["end"]], "n_parties": len(parties),
                         "n_signatories": len(ev["signatories"])})

@@ -584,3 +584,12 @@ def test_a_national_bank_named_in_the_headline_gives_way_to_its_branch_and_a_min
         "Hội nghị sơ kết 01 năm thực hiện Kế hoạch phối hợp số 215/KH-C02-A05.",
     ], published="2024-12-20")
     assert "Bộ Công an" not in set(parties["unit"]) and "Cục Cảnh sát hình sự" in set(parties["unit"])
+
+
+def test_talks_or_a_briefing_without_an_agreement_have_no_term():
+    events, parties, _ = events_of([
+        "Công an tỉnh Hà Tĩnh giao ban với Công an tỉnh Bolikhamxay",
+        "Ngày 5/3, Công an tỉnh Hà Tĩnh và Công an tỉnh Bolikhamxay (Lào) tổ chức giao ban định kỳ quý I năm 2024.",
+    ], published="2024-03-06")
+    assert list(zip(events["kind"], events["term"].isna())) == [("hoi_nghi", True)]
+    assert set(parties["unit"]) == {"Công an tỉnh Hà Tĩnh", "Công an tỉnh Bolikhamxay (Lào)"}
