@@ -405,10 +405,12 @@ def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
                 org = units_at[unit_starts[k]]
                 end = max(end, org["end"])
     if org is None and rx.section_titles and label.removeprefix("Phó ") in rx.section_titles:
-        # 'Trưởng phòng Cảnh sát hình sự Công an tỉnh Đắk Lắk': the unit after the section's name
+        # 'Trưởng phòng Cảnh sát hình sự Công an tỉnh Đắk Lắk': the unit after the section's name; the title is
+        # 'Trưởng phòng Cảnh sát hình sự' (as the gold writes 'Thủ trưởng Cơ quan Cảnh sát điều tra')
         starts = unit_starts if unit_starts is not None else sorted(units_at)
         k = bisect.bisect_right(starts, end)
         if k < len(starts) and starts[k] - end <= 70 and rx.section_name.match(text, end, starts[k]):
+            label = f"{label} {' '.join(text[end:starts[k]].split())}"  # the section is part of the post
             org = units_at[starts[k]]
             end = org["end"]
     if org is not None:

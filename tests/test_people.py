@@ -313,8 +313,9 @@ def test_main_position_is_the_executive_post(sentence, position):
 
 @pytest.mark.parametrize("title", POS["section_titles"])
 def test_a_section_head_belongs_to_the_unit_after_the_section_name(title):
+    # the section is part of the post ('Phó Trưởng phòng An ninh đối ngoại'), the police is the organisation
     p = one(f"Thượng tá Nguyễn Hữu Phước, Phó {title} An ninh đối ngoại Công an tỉnh Kiên Giang báo cáo.")
-    assert (p["position"], p["organisation"]) == (f"Phó {title}", "Công an tỉnh Kiên Giang")
+    assert (p["position"], p["organisation"]) == (f"Phó {title} An ninh đối ngoại", "Công an tỉnh Kiên Giang")
 
 
 def test_a_section_name_with_a_code_and_no_unit_after_a_clause_break():
