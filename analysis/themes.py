@@ -205,15 +205,18 @@ _NEAR = 30  # characters: an umbrella hit ending this close before a catalogue (
 # Between two named items of an enumeration: a list separator (", ", " và ", ", hoặc "), or one short unnamed item
 # between two separators ("ma túy, vũ khí, buôn lậu")
 _SEP1 = r"\s*(?:,\s*(?:(?:và|hoặc)\s+)?|\s(?:và|hoặc)\s+)"
-_NEXT_ITEM = re.compile(_SEP1)
-_UNNAMED_ITEM = re.compile(rf"{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+{_SEP1}")
+_RUNS_ON = r"(?:\s+[^\W\d_]+){0,2}"  # a named item may run on by two words ('các loại tội phạm hình sự, ma túy')
+_NEXT_ITEM = re.compile(_RUNS_ON + _SEP1)
+_UNNAMED_ITEM = re.compile(rf"{_RUNS_ON}{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+{_SEP1}")
+_LAST_UNNAMED_ITEM = re.compile(rf"{_RUNS_ON}{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+(?=\s*[,;.:…]|\s*$)")  # '..., kinh tế, Công an'
 
 
 def _enumerations(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list[tuple[int, int, list[int]]]:
     """Enumerations of named items in one text: runs of hits (theme, start, end), sorted by start, joined only by
-    list separators (or one short unnamed item between two), of at least `catalogue_min_items` items: "các loại tội
-    phạm ma túy, môi trường, công nghệ cao hoạt động tại khu vực giáp ranh", whose last item runs on into the clause
-    and so is no short item of a catalogue. Each as (start, end, the end of each named item)."""
+    list separators (or one short unnamed item between two, or closing the list), of at least `catalogue_min_items`
+    items: "các loại tội phạm ma túy, môi trường, công nghệ cao hoạt động tại khu vực giáp ranh", whose last item
+    runs on into the clause and so is no short item of a catalogue. Each as (start, end, the end of each named
+    item)."""
     out = []
     i, n = 0, len(hits)
     while i < n:
@@ -231,6 +234,8 @@ def _enumerations(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list
             else:
                 break
             j += 1
+        if _LAST_UNNAMED_ITEM.match(lower, ends[-1]):  # a short unnamed item closes the list: 'ma túy, kinh tế, ...'
+            items += 1
         if items >= r["min_items"] and len(ends) >= 2:
             out.append((hits[i][1], ends[-1], ends))
         i = j
