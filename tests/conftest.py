@@ -62,7 +62,7 @@ DEV = Path(__file__).parent / "data" / "dev" / "articles"
 
 @pytest.fixture(scope="session")
 def dev_load():
-    """18 articles of the genre written and annotated blind (tests/data/dev/README.md); loaded once per session."""
+    """32 articles of the genre written and annotated blind (tests/data/dev/README.md); loaded once per session."""
     from analysis.loader import load_articles
 
     return load_articles(DEV)
