@@ -228,6 +228,7 @@ _WS = re.compile(r"\s+")
 _WS0 = re.compile(r"\s*")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|cùng)\s*")
+_CODE_THEN_WS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+")
 _DEPT_GLUE = re.compile(r"\s+|,\s+(?=(?:phòng|chống)\b)")
 _DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
 _RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
@@ -352,6 +353,11 @@ def _rx() -> _Rx:
               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
     out.level_groups = {f"l{i}": e for i, (_, e) in enumerate(levels)}
     out.group_bodies = {f"b{i}": b for i, b in enumerate(bodies)}
+    # names of departments holding a comma or 'và' (as written, as named), longest first: read whole after the head
+    names = r.get("department_names") or {}
+    if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in names.items()):
+        raise _fail(DATA_FILE, f"department_names = {names!r}: expected a mapping of the name as written to the name given")
+    out.department_names = tuple(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
     # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
     # at an anchor is no unit and the master regex is not tried
     out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
@@ -686,10 +692,18 @@ def _post_at(text: str, m: re.Match, post: dict, out: list) -> None:
 
 
 def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
-    """'Cục Cảnh sát điều tra tội phạm về ma túy' : the head, then lower-case words up to a stop word."""
+    """'Cục Cảnh sát điều tra tội phạm về ma túy' : the head, then lower-case words up to a stop word; a name of
+    units.yaml department_names is read whole ('Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ')."""
     p = m.end()
     end = p
     n = 0
+    after_head = m.start() + m.group(0).index(" ") + 1  # after 'Phòng ' / 'Cục ' / 'Tổng cục '
+    if m.group(0).startswith("Tổng cục"):
+        after_head = m.start() + len("Tổng cục ")
+    known = next(((w, named) for w, named in rx.department_names if text.startswith(w, after_head)), None)
+    if known is not None:
+        end = p = after_head + len(known[0])
+        n = rx.max_words  # whole: no more words
     while n < rx.max_words:
         ws = _DEPT_GLUE.match(text, p)
         if not ws:
@@ -707,9 +721,12 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         p = end
         n += 1
     name = " ".join(text[m.start():end].split())
+    if known is not None:  # 'Phòng Cảnh sát PCCC và CNCH' -> 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ'
+        name = " ".join(text[m.start():after_head].split()) + " " + known[1]
     if name.startswith("Phòng"):
-        # a section of a provincial police: 'Phòng Cảnh sát hình sự Công an tỉnh Kon Tum' is one unit
-        ws = _WS.match(text, end)
+        # a section of a provincial police: 'Phòng Cảnh sát hình sự Công an tỉnh Kon Tum' is one unit (its code in
+        # brackets may stand between: 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ (PC07) Công an tỉnh')
+        ws = _CODE_THEN_WS.match(text, end)
         pm = rx.master.match(text, ws.end()) if ws else None
         if pm and pm.lastgroup and pm.lastgroup[0] == "b" and rx.bodies[int(pm.lastgroup[1:])].get("police"):
             police: list = []

@@ -470,6 +470,14 @@ def test_social_insurance_with_its_abbreviation_and_bare_in_the_articles_provinc
                    "Bảo hiểm xã hội tỉnh Bắc Giang"]
 
 
+@pytest.mark.parametrize("written, named", sorted(ruledata.load("units.yaml")["department_names"].items()))
+def test_each_department_name_with_a_comma_or_va_is_read_whole_with_its_code_and_police(written, named):
+    text = f"Công an tỉnh Bình Phước và Phòng {written} (PC07) Công an tỉnh Bình Dương tổ chức hội nghị."
+    got = mentions(text)
+    assert [m["unit"] for m in got] == ["Công an tỉnh Bình Phước", f"Phòng {named} Công an tỉnh Bình Dương"]
+    assert got[1]["surface"] == f"Phòng {written} (PC07) Công an tỉnh Bình Dương"
+
+
 def test_tax_as_a_common_noun_is_no_unit():
     assert units_of("Thuế thu nhập cá nhân được khấu trừ. Công an tỉnh Gia Lai phối hợp thu hồi.") == ["Công an tỉnh Gia Lai"]
 
