@@ -260,6 +260,24 @@ def _in_passing(inside: list[tuple[str, int, int]], item_ends: list[int], r: dic
     return {t for t, at in items.items() if len(at) == 1}
 
 
+def _catalogue_gate(named: set, r: dict) -> bool:
+    """Whether a sentence naming these themes may hold a catalogue that weighs some down: `catalogue_min_themes` of
+    them, or two with an umbrella one."""
+    return len(named) >= r["min_themes"] or (len(named) >= 2 and bool(named & r["umbrella"]))
+
+
+def _weighed_down(lower: str, hits: list[tuple[str, int, int]], r: dict) -> set[int]:
+    """The indices of the hits (theme, start, end) of one sentence, sorted by start, that its catalogues and
+    enumerations only name (rule 2): each counts `catalogue_factor` of its weight, once."""
+    out: set[int] = set()
+    for cs, ce, item_ends in _catalogues(lower, r) + _enumerations(lower, hits, r):
+        inside = [k for k, (_, s, e) in enumerate(hits) if cs <= s and e <= ce]
+        crime_list = any(t in r["umbrella"] and cs - _NEAR <= e <= ce for t, _, e in hits)
+        passing = _in_passing([hits[k] for k in inside], item_ends, r, crime_list)
+        out.update(k for k in inside if hits[k][0] in passing)
+    return out
+
+
 def _lower(text: str) -> str:
     lower = text.lower()
     if len(lower) != len(text):  # keep offsets exact for the rare letters whose lower case changes length
@@ -311,18 +329,11 @@ def _resolve(lower: str, found, r: dict) -> list[list]:
                 continue
             kept.append((s, e, w))
         chosen += [[slug, s, e, w, False] for s, e, w in kept]
-    named = {h[0] for h in chosen}
-    if len(named) >= r["min_themes"] or (len(named) >= 2 and named & r["umbrella"]):
+    if _catalogue_gate({h[0] for h in chosen}, r):
         in_order = sorted(chosen, key=lambda h: h[1])
-        runs = _catalogues(lower, r) + _enumerations(lower, [(h[0], h[1], h[2]) for h in in_order], r)
-        for cs, ce, item_ends in runs:
-            inside = [h for h in in_order if cs <= h[1] and h[2] <= ce]
-            crime_list = any(h[0] in r["umbrella"] and cs - _NEAR <= h[2] <= ce for h in chosen)
-            passing = _in_passing([(h[0], h[1], h[2]) for h in inside], item_ends, r, crime_list)
-            for h in inside:
-                if h[0] in passing and not h[4]:  # (once, when a catalogue and an enumeration overlap)
-                    h[3] *= r["factor"]
-                    h[4] = True
+        for k in _weighed_down(lower, [(h[0], h[1], h[2]) for h in in_order], r):
+            in_order[k][3] *= r["factor"]
+            in_order[k][4] = True
     chosen.sort(key=lambda h: h[1])
     return chosen
 
@@ -367,7 +378,7 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
         return pd.DataFrame(columns=COLUMNS)
     rows: list[tuple] = []  # in the order of COLUMNS
     automaton, labels, threshold = r["automaton"], r["labels"], r["threshold"]
-    min_themes, umbrella, factor = r["min_themes"], r["umbrella"], r["factor"]
+    factor = r["factor"]
     for article_id, (sids, starts, texts) in by_article(sentences):
         # One automaton pass over the article's sentences joined by SEP (no phrase crosses it), with
         # a SEP at each end too (so that every hit has a character before and after it).
@@ -442,24 +453,14 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                 for k in {h[3] for h in hits}:
                     per_sentence.setdefault(k, set()).add(slug)
             for k, named in per_sentence.items():
-                if len(named) < min_themes and (len(named) < 2 or not named & umbrella):
+                if not _catalogue_gate(named, r):
                     continue
                 base = bounds[k]
-                sentence = joined[base:base + len(texts[k])]
                 inside_k = sorted(((slug, h) for slug, hits in kept.items() for h in hits if h[3] == k),
                                   key=lambda sh: sh[1][0])
-                runs = _catalogues(sentence, r) + _enumerations(
-                    sentence, [(slug, h[0] - base, h[1] - base) for slug, h in inside_k], r)
-                done: set[int] = set()  # the hits already weighed down (a catalogue and an enumeration may overlap)
-                for cs, ce, item_ends in runs:
-                    inside = [(slug, h) for slug, h in inside_k if cs <= h[0] - base and h[1] - base <= ce]
-                    crime_list = any(slug in umbrella and cs - _NEAR <= h[1] - base <= ce for slug, h in inside_k)
-                    passing = _in_passing([(slug, h[0] - base, h[1] - base) for slug, h in inside], item_ends, r,
-                                          crime_list)
-                    for slug, h in inside:
-                        if slug in passing and id(h) not in done:
-                            h[2] *= factor
-                            done.add(id(h))
+                hits_k = [(slug, h[0] - base, h[1] - base) for slug, h in inside_k]
+                for j in _weighed_down(joined[base:base + len(texts[k])], hits_k, r):
+                    inside_k[j][1][2] *= factor
         # Each theme's hits and score; the first of its heaviest hits is the evidence. The rows come in the
         # order of the themes' first hits.
         found = []

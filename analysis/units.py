@@ -228,6 +228,7 @@ _WS = re.compile(r"\s+")
 _WS0 = re.compile(r"\s*")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|cùng)\s*")
+_DEPT_HEAD = re.compile(r"(?:Tổng cục|Cục|Vụ|Phòng)\s+")  # the head words of units.yaml departments
 _CODE_THEN_WS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+")
 _DEPT_GLUE = re.compile(r"\s+|,\s+(?=(?:phòng|chống)\b)")
 _DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
@@ -676,16 +677,16 @@ def _post_at(text: str, m: re.Match, post: dict, out: list) -> None:
             break
         end = e
     name = " ".join(text[p:end].split())
-    prov_code = _province_after(text, end)
-    if prov_code is None:
-        paren = _PAREN.match(text, end)
-        hit = resolve_at(text, _WS0.match(text, end).end() + 1) if paren else None
-        prov_code = hit[0].code if hit and hit[0].country == "Việt Nam" else None
     head = " ".join(m.group(0).split())  # the head as written: 'Đồn Biên phòng Cửa khẩu Quốc tế'
     if post.get("country"):  # a foreign post ('Cục Công an châu Văn Sơn (Trung Quốc)'): no Vietnamese province
         unit = f"{post['name']}{head[len(post['name']):]} {name} ({post['country']})"
         out.append(_mention(m.start(), end, unit, post["kind"], None, level="post", country=post["country"]))
         return
+    prov_code = _province_after(text, end)
+    if prov_code is None:
+        paren = _PAREN.match(text, end)
+        hit = resolve_at(text, _WS0.match(text, end).end() + 1) if paren else None
+        prov_code = hit[0].code if hit and hit[0].country == "Việt Nam" else None
     place = _codes_index().get(prov_code) if prov_code else None
     unit = f"{post['name']}{head[len(post['name']):]} {name}" + (f" ({place.name})" if place else "")
     out.append(_mention(m.start(), end, unit, post["kind"], place, level="post"))
@@ -697,10 +698,9 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     p = m.end()
     end = p
     n = 0
-    after_head = m.start() + m.group(0).index(" ") + 1  # after 'Phòng ' / 'Cục ' / 'Tổng cục '
-    if m.group(0).startswith("Tổng cục"):
-        after_head = m.start() + len("Tổng cục ")
-    known = next(((w, named) for w, named in rx.department_names if text.startswith(w, after_head)), None)
+    head = _DEPT_HEAD.match(text, m.start())  # 'Phòng ' / 'Cục ' / 'Tổng cục ' / 'Vụ '
+    after_head = head.end() if head else m.end()
+    known = next(((w, named) for w, named in rx.department_names if text.startswith(w, after_head)), None) if head else None
     if known is not None:
         end = p = after_head + len(known[0])
         n = rx.max_words  # whole: no more words
@@ -783,12 +783,9 @@ def find_unit_mentions(text: str) -> list[dict]:
             found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num) if num.isdigit() else num}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
-            if f["kind"] == "bank":  # 'Ngân hàng Nông nghiệp ... Việt Nam (Agribank) Chi nhánh tỉnh Đồng Tháp'
-                branch = _bank_branch(text, m, f, _BRACKETED_BRANCH)
-                if branch is not None:
-                    found.append(branch)
-                    continue
-            branch = _bank_branch(text, m, f) if f["kind"] == "bank" else None
+            branch = None  # 'Agribank Hà Tĩnh'; 'Ngân hàng Nông nghiệp ... Việt Nam (Agribank) Chi nhánh tỉnh Đồng Tháp'
+            if f["kind"] == "bank":
+                branch = _bank_branch(text, m, f, _BRACKETED_BRANCH) or _bank_branch(text, m, f)
             found.append(branch or _mention(m.start(), m.end(), f["name"], f["kind"], None, country=f.get("country", "Việt Nam")))
     # overlaps: keep the earliest, then the longest. Two stable sorts (by end descending, then by start) give the
     # order of the key (start, -length) with C key functions instead of a Python one per mention
