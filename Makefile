@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BUILT := $(VENV)/.compiled-stamp
 SOURCE ?= seeds
 TABLES ?= out/tables
 PARAMS ?=
@@ -16,33 +17,39 @@ PIP_QUIET := grep -v "is ignored: it is neither a file nor a directory" || true
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "installing the project and its dependencies into $(VENV) ..."
+	@echo "installing the project and its dependencies into $(VENV), compiling the extraction modules ..."
 	@$(BIN)/python -m pip install -q --upgrade pip 2>&1 | $(PIP_QUIET)
-	@$(BIN)/python -m pip install -q -e '.[test]' 2>&1 | $(PIP_QUIET)
-	@$(BIN)/python -c "import analysis, pandas, underthesea, papermill" # fail here, not later, if the install is broken
+	@$(BIN)/python -m pip install -q 'Cython>=3.0' -e '.[test]' 2>&1 | $(PIP_QUIET)
 	@touch $(STAMP)
 
-env: $(STAMP) ## build .venv with the system Python if it is missing or pyproject.toml changed
+# setup.py compiles the extraction modules in place; after an edit or a checkout, Cython recompiles only the
+# modules whose .py changed (analysis/compiled.py refuses to import a compiled module older than its source)
+$(BUILT): $(STAMP) $(wildcard analysis/*.py)
+	@$(BIN)/python setup.py -q build_ext --inplace
+	@$(BIN)/python -c "import analysis, pandas, underthesea, papermill" # fail here, not later, if the install is broken
+	@touch $(BUILT)
 
-extract: $(STAMP) ## extract the tables of SOURCE (default seeds/) into TABLES (default out/tables)
+env: $(BUILT) ## build .venv with the system Python if it is missing, and (re)compile changed extraction modules
+
+extract: $(BUILT) ## extract the tables of SOURCE (default seeds/) into TABLES (default out/tables)
 	$(BIN)/python -m analysis extract $(SOURCE) --out $(TABLES)
 
-report: $(STAMP) ## build the environment if needed, extract seeds/ and render every report into reports/
+report: $(BUILT) ## build the environment if needed, extract seeds/ and render every report into reports/
 	$(BIN)/python -m analysis report --source $(SOURCE) $(if $(PARAMS),--params $(PARAMS),) $(REPORT_ARGS)
 
-test: $(STAMP) ## build the environment if needed and run the whole test suite
+test: $(BUILT) ## build the environment if needed and run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-lab: $(STAMP) ## open JupyterLab on the project
+lab: $(BUILT) ## open JupyterLab on the project
 	$(BIN)/jupyter lab --notebook-dir=.
 
-devscore: $(STAMP) ## score the extraction of tests/data/dev against its hand annotation (needs ../shared)
+devscore: $(BUILT) ## score the extraction of tests/data/dev against its hand annotation (needs ../shared)
 	$(BIN)/python -m analysis extract tests/data/dev/articles --out out/dev
 	$(BIN)/python ../shared/eval/score.py --pred out/dev --gold tests/data/dev/gold.json --misses
 
-bench: $(STAMP) ## run the load and extraction benchmarks (quoted in the issue notes)
+bench: $(BUILT) ## run the load and extraction benchmarks (quoted in the issue notes)
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_extract.py
 

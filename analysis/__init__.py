@@ -1,4 +1,7 @@
 """Vietnamese news on police cooperation: load articles, extract tidy tables, render offline reports."""
+from analysis.compiled import check_fresh
+
+check_fresh()  # in a checkout, a compiled module older than its .py would run the old code
 from analysis.corpus import Corpus, load_corpus
 from analysis.extract import extract_tables
 from analysis.loader import LoadResult, load_articles

@@ -24,7 +24,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis import paths  # noqa: E402
+from analysis import compiled, paths  # noqa: E402
 from analysis.extract import extract_core, extract_tables  # noqa: E402
 from analysis.loader import load_articles  # noqa: E402
 
@@ -86,6 +86,8 @@ def main() -> int:
     # the interpreter's build matters: the same CPython version built by a distribution (Debian's /usr/bin/python3.11)
     # ran this pure-Python workload about 14% faster than pyenv's default build on the same machine
     print(f"python: {sys.version.split()[0]} at {sys.base_prefix}")
+    built = compiled.binaries()
+    print(f"compiled with Cython (setup.py): {', '.join(sorted(built)) or 'none, plain Python'}")
     return 0
 
 
