@@ -19,15 +19,17 @@ help: ## list the targets
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "installing the project and its dependencies into $(VENV), compiling the extraction modules ..."
+	@echo "installing the project and its dependencies into $(VENV) ..."
 	@$(BIN)/python -m pip install -q --upgrade pip 2>&1 | $(PIP_QUIET)
-	@$(BIN)/python -m pip install -q 'Cython>=3.0' -e '.[test]' 2>&1 | $(PIP_QUIET)
+	@# plain Python here: pip would compile in a throw-away build directory; the in-place build below compiles once
+	@ANALYSIS_PURE_PYTHON=1 $(BIN)/python -m pip install -q 'Cython>=3.0' -e '.[test]' 2>&1 | $(PIP_QUIET)
 	@touch $(STAMP)
 
 # setup.py compiles the extraction modules in place; after an edit or a checkout, Cython recompiles only the
 # modules whose .py changed (analysis/compiled.py refuses to import a compiled module older than its source)
 $(BUILT): $(STAMP) $(wildcard analysis/*.py)
-	@$(BIN)/python setup.py -q build_ext --inplace
+	@echo "compiling the extraction modules whose source changed (Cython) ..."
+	@$(BIN)/python -W ignore setup.py -q build_ext --inplace
 	@$(BIN)/python -c "import analysis, pandas, underthesea, papermill" # fail here, not later, if the install is broken
 	@touch $(BUILT)
 
