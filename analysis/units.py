@@ -26,7 +26,7 @@ from importlib import resources
 import pandas as pd
 
 from analysis import ruledata
-from analysis.anchors import core_positions
+from analysis.anchors import core_positions, match_prefixes
 
 _c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
 from analysis.text import fold
@@ -303,6 +303,8 @@ class _Rx:
     lower_starts: tuple = ()
     level_groups: dict | None = None  # level_rx group name 'l3' -> levels[3]'s entry (a dict lookup per level word)
     group_bodies: dict | None = None  # master group name 'b3' -> bodies[3]
+    starts: tuple = ()  # (prefixes, alternative) of the master's alternatives but the first, and of the fixed names
+    masters: dict | None = None  # two characters -> _master_at's regex
 
 
 @lru_cache(maxsize=None)
@@ -328,10 +330,10 @@ def _rx() -> _Rx:
     alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
     # a named central body, unless a level word or 'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X'
     # and 'Hội Cựu chiến binh Việt Nam tỉnh X' are provincial bodies
-    alts.insert(0, "(?P<fixed>(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in forms)
-                + r")(?!\s+(?:[Cc]hi nhánh|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?!\w)))")
+    fixed_forms = [r"\s+".join(map(re.escape, s.split())) for s in forms]
+    alts.insert(0, _fixed_alt(fixed_forms))
     # "công an" in lower case is accepted too ("công an tỉnh Quảng Trị"); everything else is case-sensitive.
-    master = _c(r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)")
+    master = _c(_master_pattern(alts))
     from analysis.anchors import Anchors
 
     anchors = Anchors({"unit": [re.sub(r"^\(\?P<\w+>", "(?:", a) for a in alts]})
@@ -362,6 +364,35 @@ def _rx() -> _Rx:
     # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
     # at an anchor is no unit and the master regex is not tried
     out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
+    # the master regex cut down to the alternatives (and fixed names) that can start with given two characters
+    out.starts = ([(match_prefixes(_master_pattern([a])), a) for a in alts[1:]],
+                  [(match_prefixes(f), f) for f in fixed_forms])
+    out.masters = {}
+    return out
+
+
+def _fixed_alt(forms: list[str]) -> str:
+    """The master's alternative of the named central bodies (regexes of their names), unless a level word or
+    'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X' and 'Hội Cựu chiến binh Việt Nam tỉnh X'
+    are provincial bodies."""
+    return ("(?P<fixed>(?:" + "|".join(forms)
+            + r")(?!\s+(?:[Cc]hi nhánh|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?!\w)))")
+
+
+def _master_pattern(alts: list[str]) -> str:
+    return r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)"
+
+
+def _master_for(rx: _Rx, pair: str) -> re.Pattern | None:
+    """The master regex with only the alternatives that can start with `pair` (the two characters of the text at
+    the offset tried), in the same order and with the same group names: it matches there exactly as the master
+    does, without trying the fifty others (None: none can start so). Memoised in rx.masters (read inline there)."""
+    if len(pair) < 2:  # the end of the text
+        return rx.master
+    alts_starts, forms_starts = rx.starts
+    forms = [f for starts, f in forms_starts if pair.startswith(tuple(starts))]
+    alts = ([_fixed_alt(forms)] if forms else []) + [a for starts, a in alts_starts if pair.startswith(tuple(starts))]
+    out = rx.masters[pair] = re.compile(_master_pattern(alts)) if alts else None
     return out
 
 
@@ -746,6 +777,7 @@ def find_unit_mentions(text: str) -> list[dict]:
     """Every unit mention in one text, in order, overlaps resolved (longest first). Home-province mentions
     (bare 'Công an tỉnh', 'Tỉnh ủy') carry unit=None and how='home' until resolve_home() fills them."""
     rx = _rx()
+    masters = rx.masters
     found: list[dict] = []
     last = -1
     for pos in core_positions(text)["unit"]:
@@ -753,7 +785,10 @@ def find_unit_mentions(text: str) -> list[dict]:
             continue
         if text[pos].islower() and not text.startswith(rx.lower_starts, pos):
             continue  # unit patterns start with a capital but a few ('công an'); the anchors ignore case
-        m = rx.master.match(text, pos)
+        master = masters.get(text[pos:pos + 2], _MISSING)  # the master regex cut down to what can start here
+        if master is _MISSING:
+            master = _master_for(rx, text[pos:pos + 2])
+        m = master.match(text, pos) if master is not None else None
         if not m:
             continue
         last = m.end()
