@@ -235,9 +235,14 @@ _DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
 _RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
 
 
-def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
-    """Spans of up to `limit` capitalised words starting exactly at pos, joined by spaces/hyphens/dots."""
-    run = _RUN.match(text, pos)
+_MISSING = object()
+
+
+def _place_words(text: str, pos: int, limit: int, run=_MISSING) -> list[tuple[int, int]]:
+    """Spans of up to `limit` capitalised words starting exactly at pos, joined by spaces/hyphens/dots (`run`:
+    _RUN.match(text, pos) when the caller has it already)."""
+    if run is _MISSING:
+        run = _RUN.match(text, pos)
     if not run:
         return []
     return [(w.start(), w.end()) for _, w in zip(range(limit), _WORD.finditer(text, pos, run.end()))]
@@ -245,15 +250,23 @@ def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
 
 def resolve_at(text: str, pos: int) -> tuple[Place, int] | None:
     """The longest known place name starting at pos: (Place, end offset) or None."""
-    run = _RUN.match(text, pos)
+    return _resolve_match(_RUN.match(text, pos))
+
+
+def _resolve_match(run: re.Match | None) -> tuple[Place, int] | None:
+    """resolve_at(text, pos) given run = _RUN.match(text, pos): the callers that read the run of capitalised words
+    at pos for other ends too match it once."""
     if not run:
         return None
-    hit = _resolve_run(run.group(0), _gazetteer())
-    return (hit[0], pos + hit[1]) if hit else None
+    words = run.group(0)
+    gazetteer = _gazetteer()
+    hit = _RUN_CACHE[1].get(words, _MISSING) if _RUN_CACHE[0] is gazetteer else _MISSING
+    if hit is _MISSING:
+        hit = _resolve_run(words, gazetteer)
+    return (hit[0], run.start() + hit[1]) if hit else None
 
 
 _RUN_CACHE: list = [None, {}]  # [the gazetteer the memo was filled from, run -> result]
-_MISSING = object()
 
 
 def _resolve_run(run: str, gazetteer) -> tuple[Place, int] | None:
@@ -426,9 +439,9 @@ def _level_at(text: str, pos: int, rx: _Rx | None = None) -> tuple[dict | None, 
     return rx.level_groups[m.lastgroup], m.end()
 
 
-def _local_name(text: str, pos: int, level: str) -> tuple[str, int, str | None] | None:
+def _local_name(text: str, pos: int, level: str, run=_MISSING) -> tuple[str, int, str | None] | None:
     """A district/commune name at pos: (name, end, province code if the library knows it uniquely)."""
-    words = _place_words(text, pos, 4)
+    words = _place_words(text, pos, 4, run)
     if not words:
         return None
     if level == "district":
@@ -513,14 +526,15 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     elif entry is None:
         ws = _WS.match(text, pos)
         p = ws.end() if ws else pos
+    run = _RUN.match(text, p)  # the capitalised words at p, read once (_WORD matches at p exactly when it does)
     if level == "capital":  # 'Công an Thủ đô Viêng Chăn' is the capital's police, not the province's
-        hit = resolve_at(text, p)
+        hit = _resolve_match(run)
         if hit:
             capital = _gazetteer()[0].get("thudo" + key(text[p:hit[1]]))
             hit = (capital, hit[1]) if capital else hit
         level = "city"
     elif level in (None, "province", "city"):
-        hit = resolve_at(text, p)
+        hit = _resolve_match(run)
     else:
         hit = None
     if hit:
@@ -534,9 +548,9 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
             extra_end = end
             out.append(_mention(m.start(), extra_end, _canonical_police(place), kind, place, level="province"))
             return
-    if level in (None, "province") and _WORD.match(text, p):
+    if level in (None, "province") and run:
         # a spelling the gazetteer lacks, vouched for by its country: 'Công an tỉnh Bo Ly Khăm Xay (Lào)'
-        words = _place_words(text, p, 5)
+        words = _place_words(text, p, 5, run)
         cp = rx.country_paren.match(text, words[-1][1]) if words else None
         if cp:
             country = rx.countries.get(key(cp.group(1)))
@@ -545,10 +559,10 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
             out.append(_mention(m.start(), words[-1][1], _canonical_police(place), "foreign_police", place,
                                 level="province", how="unknown_spelling"))
             return
-    if level in ("district", "commune", "city") and _WORD.match(text, p) and not _person_follows(text, p):
+    if level in ("district", "commune", "city") and run and not _person_follows(text, p, run):
         if text.startswith(rx.not_places, p):
             return
-        local = _local_name(text, p, "district" if level == "city" else level)
+        local = _local_name(text, p, "district" if level == "city" else level, run)
         if not local:
             return
         name, end, code = local
@@ -568,11 +582,11 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         kind = "police_commune" if level == "commune" else "police_district"
         out.append(_mention(m.start(), end, None, kind, place, level=level, how="text", local=f"{word} {name}"))
         return
-    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)):
+    if level in ("province", "city") and (not run or _person_follows(text, p, run)):
         # bare "Công an tỉnh" / "Công an thành phố" / "CATP": the article's home province (resolved later)
         end = m.end() if entry is None else (m.end() + len(text[m.end():p].rstrip()))
         out.append(_mention(m.start(), end, None, "police_province", None, level=level, how="home", body="Công an"))
-    elif level in ("district", "commune") and (not _WORD.match(text, p) or _person_follows(text, p)):
+    elif level in ("district", "commune") and (not run or _person_follows(text, p, run)):
         # bare "Công an huyện" / "Công an xã": the district or commune police the article names (resolved later)
         end = m.end() + len(text[m.end():p].rstrip())
         kind = "police_commune" if level == "commune" else "police_district"
@@ -587,19 +601,22 @@ def _surnames() -> frozenset:
     return frozenset(str(s) for s in ruledata.load("names.yaml")["surnames"])
 
 
-def _person_follows(text: str, pos: int) -> bool:
+def _person_follows(text: str, pos: int, run=_MISSING) -> bool:
     """A personal name at pos ('Chủ tịch UBND tỉnh Võ Trọng Hải'): a Vietnamese surname, then another capitalised
-    word. The title's body is then the bare body of the article's province, not a place named 'Võ Trọng Hải'."""
+    word. The title's body is then the bare body of the article's province, not a place named 'Võ Trọng Hải'.
+    (`run`: _RUN.match(text, pos) when the caller has it.)"""
     w = _WORD.match(text, pos)
     if not w or w.group(0) not in _surnames():
         return False
-    words = _place_words(text, pos, 3)
+    if run is _MISSING:
+        run = _RUN.match(text, pos)
+    words = _place_words(text, pos, 3, run)
     if len(words) < 3:  # a personal name has three words or more ('Lò Văn Hùng'); 'Kim Bình', 'Mai Châu' are places
         return False
     if not _NAME_RUN.fullmatch(text, pos, words[-1][1]):  # words joined by single spaces only ('Kim Bình. Thượng tá')
         return False
     table = _districts()  # 'Hoàng Su Phì' is a district
-    return not any(key(text[pos:e]) in table for _, e in words[1:]) and resolve_at(text, pos) is None
+    return not any(key(text[pos:e]) in table for _, e in words[1:]) and _resolve_match(run) is None
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
@@ -663,7 +680,8 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
         level = "city"
     elif level is None and body.get("provincial"):
         level = "province"  # 'Sở Y tế' alone: a department of the article's province
-    hit = resolve_at(text, p) if level in (None, "province", "city") else None
+    run = _RUN.match(text, p)  # the capitalised words at p, read once (_WORD matches at p exactly when it does)
+    hit = _resolve_match(run) if level in (None, "province", "city") else None
     name = body["name"] or " ".join(m.group(0).split())  # 'Sở Tư pháp': the body's own words
     if hit:
         place, end = hit
@@ -675,17 +693,17 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
             unit = f"{name} {place.full}"
         out.append(_mention(m.start(), end, unit, body["kind"], place, level="province"))
         return
-    if level in ("district", "commune") and _WORD.match(text, p):  # 'UBND huyện Mường Tè', 'Huyện ủy Mường Tè'
+    if level in ("district", "commune") and run:  # 'UBND huyện Mường Tè', 'Huyện ủy Mường Tè'
         if entry is None:
             entry = {"word": {"Huyện ủy": "huyện", "Quận ủy": "quận", "Thị ủy": "thị xã"}.get(name, "huyện")}
-        local = _local_name(text, p, level)
+        local = _local_name(text, p, level, run)
         if local:
             lname, end, code = local
             prov_code = code or _province_after(text, end)
             place = _codes_index().get(prov_code) if prov_code else None
             out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
         return
-    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)) and body.get("home", True):
+    if level in ("province", "city") and (not run or _person_follows(text, p, run)) and body.get("home", True):
         end = head_end if entry is None else head_end + len(text[head_end:p].rstrip())
         # 'Tỉnh đoàn' names its province as 'Tỉnh đoàn Lâm Đồng', as _body_at does with a place: `proper` says so
         out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name,
@@ -1102,19 +1120,23 @@ def article_units(mentions: list[dict]) -> list[tuple]:
     """The `units` rows (tuples of UNIT_COLUMNS) of one article's resolved mentions (in text order): per unit its
     first mention's values (a missing one taken from a later mention, as pandas' groupby().first() does) and
     the number of mentions. Same rows as units_from_mentions, without a frame per article."""
-    rows: dict[str, list] = {}
+    rows: dict[str, list] = {}  # unit_id -> [values, mentions, indices of the values still missing]
     for d in mentions:
         row = rows.get(d["unit_id"])
         if row is None:
-            rows[d["unit_id"]] = [list(_UNIT_ROW(d)), 1]
+            values = list(_UNIT_ROW(d))
+            rows[d["unit_id"]] = [values, 1, [i for i, v in enumerate(values) if v is None]]
             continue
         row[1] += 1
-        values = row[0]
-        if None in values:
-            for i, v in enumerate(_UNIT_ROW(d)):
-                if values[i] is None and v is not None:
-                    values[i] = v
-    return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n in rows.values()]
+        if row[2]:  # only the missing values are looked at again
+            later, values, missing = _UNIT_ROW(d), row[0], []
+            for i in row[2]:
+                if later[i] is None:
+                    missing.append(i)
+                else:
+                    values[i] = later[i]
+            row[2] = missing
+    return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n, _ in rows.values()]
 
 
 def units_frame(rows: list[tuple]) -> pd.DataFrame:
