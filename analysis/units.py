@@ -78,6 +78,13 @@ class Place:
             return self.name
         return f"{self.level} {self.name}"
 
+    @cached_property
+    def police(self) -> str:
+        """The canonical name of its police: 'Công an tỉnh Quảng Trị', 'Công an tỉnh Sê Kông (Lào)'."""
+        if self.country != "Việt Nam":
+            return f"Công an {self.full} ({self.country})"
+        return f"Công an {self.full}"
+
 
 def _fail(file: str, what: str) -> ValueError:
     return ValueError(f"analysis/data/{file}: {what}")
@@ -233,6 +240,8 @@ _CODE_THEN_WS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+")
 _DEPT_GLUE = re.compile(r"\s+|,\s+(?=(?:phòng|chống)\b)")
 _DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
 _RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
+# the first five words of _RUN: it ends where _place_words(text, pos, 5)[-1] does
+_RUN_OF_5 = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern})){{0,4}}")
 
 
 _MISSING = object()
@@ -409,12 +418,6 @@ def _master_for(rx: _Rx, pair: str) -> re.Pattern | None:
     return out
 
 
-def _canonical_police(place: Place) -> str:
-    if place.country != "Việt Nam":
-        return f"Công an {place.full} ({place.country})"
-    return f"Công an {place.full}"
-
-
 def _mention(start, end, unit, kind, place: Place | None = None, level=None, how="text", **extra) -> dict:
     if place is None:
         out = {"start": start, "end": end, "unit": unit, "kind": kind, "level": level, "how": how,
@@ -514,7 +517,7 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
                 if country and place.country == "Việt Nam" and country != "Việt Nam":
                     continue  # a Vietnamese name read in a foreign list: leave it
                 start = m.start() if i == 0 else s
-                out.append(_mention(start, e, _canonical_police(place),
+                out.append(_mention(start, e, place.police,
                                     "police_province" if place.country == "Việt Nam" else "foreign_police",
                                     place, level="province", how="list"))
             return
@@ -546,17 +549,17 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         else:
             kind = "police_province" if place.country == "Việt Nam" else "foreign_police"
             extra_end = end
-            out.append(_mention(m.start(), extra_end, _canonical_police(place), kind, place, level="province"))
+            out.append(_mention(m.start(), extra_end, place.police, kind, place, level="province"))
             return
     if level in (None, "province") and run:
         # a spelling the gazetteer lacks, vouched for by its country: 'Công an tỉnh Bo Ly Khăm Xay (Lào)'
-        words = _place_words(text, p, 5, run)
-        cp = rx.country_paren.match(text, words[-1][1]) if words else None
+        last = _RUN_OF_5.match(text, p).end()
+        cp = rx.country_paren.match(text, last)
         if cp:
             country = rx.countries.get(key(cp.group(1)))
-            name = " ".join(text[p:words[-1][1]].split())
+            name = " ".join(text[p:last].split())
             place = Place(name=name, country=country, level="tỉnh", name_2025=name)
-            out.append(_mention(m.start(), words[-1][1], _canonical_police(place), "foreign_police", place,
+            out.append(_mention(m.start(), last, place.police, "foreign_police", place,
                                 level="province", how="unknown_spelling"))
             return
     if level in ("district", "commune", "city") and run and not _person_follows(text, p, run):
@@ -811,7 +814,7 @@ def find_unit_mentions(text: str) -> list[dict]:
             continue
         last = m.end()
         g = m.lastgroup
-        if text[pos - 1:pos] in ("-", "/", "&") and text[pos:pos + 2].isupper():
+        if pos and text.startswith(("-", "/", "&"), pos - 1) and text[pos:pos + 2].isupper():
             continue  # an abbreviation inside a document number ('01/2017/TTLT-BCA-BQP'): an issuer, not a mention
         body = rx.group_bodies.get(g)
         if body is not None:  # the usual case first: 'Công an ...', 'UBND ...', 'Tỉnh ủy ...'
@@ -915,7 +918,8 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
     partner = _partner_country(mentions)
     out = []
     for i, d in enumerate(mentions):
-        if d.get("how") == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
+        how = d.get("how")
+        if how == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
             same = [m for m in mentions if m["kind"] == d["kind"] and m.get("local") and m.get("how") == "text"]
             own = [m for m in same if (m.get("province_code") == home.code if home is not None else m.get("province_code"))]
             same = own or same  # the article's own province first (not the partner across the border)
@@ -925,7 +929,7 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             named = _name_local({**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"]}, home, partner)
             out.append({**named, "how": "home"})
             continue
-        if d.get("how") == "home":
+        if how == "home":
             side = _side_of(mentions, i, text) if d["kind"].startswith("police") else None
             if side is not None:  # 'Về phía Công an tỉnh Hủa Phăn có Đại tá X, Giám đốc Công an tỉnh': that side's police
                 out.append({**d, **{k: side[k] for k in _PLACE_KEYS}, "unit": side["unit"], "kind": side["kind"], "level": "province"})
@@ -1002,13 +1006,13 @@ def _home_unit(d: dict, place: Place | None) -> str | None:
     if d["kind"].startswith("police"):
         if d["level"] == "city" and not is_city:
             return None
-        return _canonical_police(place)
+        return place.police
     if d["kind"] == "party_committee":
         if (d["body"] == "Thành ủy") != is_city and place.code != "46":
             return None
         return f"{d['body']} {place.proper or place.name}"
     if d.get("section"):  # 'Phòng Cảnh sát kinh tế' -> 'Phòng Cảnh sát kinh tế Công an tỉnh Đắk Lắk'
-        return f"{d['body']} {_canonical_police(place)}" if place.country == "Việt Nam" else None
+        return f"{d['body']} {place.police}" if place.country == "Việt Nam" else None
     if d.get("proper"):  # a body whose name holds its level ('Tỉnh đoàn'): named as with an explicit place
         return f"{d['body']} {place.proper or place.name}"
     return f"{d['body']} {place.full}"

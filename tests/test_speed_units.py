@@ -45,3 +45,9 @@ def test_cut_down_master_matches_as_the_master_does():
         cut = un._master_for(rx, text[pos:pos + 2])
         full, mine = rx.master.match(text, pos), cut.match(text, pos) if cut is not None else None
         assert (full and (full.span(), full.lastgroup)) == (mine and (mine.span(), mine.lastgroup)), text[pos:pos + 20]
+
+
+@pytest.mark.parametrize("text", ["Bo Ly Khăm Xay (Lào)", "Thừa Thiên - Huế và", "TP.HCM. Sau", "Át-ta-pư Sê Kông A B C D E F",
+                                  "07 tỉnh", "A", "Hà Nội,  Hải Phòng", "X - Y - Z - W - V - U - T", "Quận 1 TP. Hồ Chí Minh"])
+def test_run_of_5_ends_at_the_fifth_place_word(text):
+    assert un._RUN_OF_5.match(text).end() == un._place_words(text, 0, 5)[-1][1]
