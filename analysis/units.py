@@ -326,7 +326,8 @@ class _Rx:
     level_groups: dict | None = None  # level_rx group name 'l3' -> levels[3]'s entry (a dict lookup per level word)
     group_bodies: dict | None = None  # master group name 'b3' -> bodies[3]
     starts: tuple = ()  # (prefixes, alternative) of the master's alternatives but the first, and of the fixed names
-    masters: dict | None = None  # two characters -> _master_at's regex
+    masters: dict | None = None  # two characters -> _master_for's regex
+    level_or_space: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -377,6 +378,7 @@ def _rx() -> _Rx:
     out = _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
     out.level_groups = {f"l{i}": e for i, (_, e) in enumerate(levels)}
+    out.level_or_space = re.compile(f"(?:{level_rx.pattern})|\\s*")  # _level_at: a level word, else the spaces
     out.group_bodies = {f"b{i}": b for i, b in enumerate(bodies)}
     # names of departments holding a comma or 'và' (as written, as named), longest first: read whole after the head
     names = r.get("department_names") or {}
@@ -433,13 +435,12 @@ def _mention(start, end, unit, kind, place: Place | None = None, level=None, how
 
 
 def _level_at(text: str, pos: int, rx: _Rx | None = None) -> tuple[dict | None, int]:
-    """The level word ('tỉnh', 'thành phố', 'huyện' ...) right after pos: (its levels entry, end) or (None, pos)."""
+    """The level word ('tỉnh', 'thành phố', 'huyện' ...) right after pos: (its levels entry, the end of it and the
+    spaces after it), or (None, the end of the spaces at pos) when there is none: one regex for both."""
     if rx is None:
         rx = _rx()
-    m = rx.level_rx.match(text, pos)
-    if not m:
-        return None, pos
-    return rx.level_groups[m.lastgroup], m.end()
+    m = rx.level_or_space.match(text, pos)
+    return (rx.level_groups[m.lastgroup] if m.lastgroup else None), m.end()
 
 
 def _local_name(text: str, pos: int, level: str, run=_MISSING) -> tuple[str, int, str | None] | None:
@@ -524,11 +525,6 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     # 2) single unit: optional level word, then a place
     entry, p = _level_at(text, pos, rx)
     level = entry["level"] if entry else ("city" if implied_city else None)
-    if implied_city and entry is None:
-        p = _WS0.match(text, pos).end()
-    elif entry is None:
-        ws = _WS.match(text, pos)
-        p = ws.end() if ws else pos
     run = _RUN.match(text, p)  # the capitalised words at p, read once (_WORD matches at p exactly when it does)
     if level == "capital":  # 'Công an Thủ đô Viêng Chăn' is the capital's police, not the province's
         hit = _resolve_match(run)
@@ -676,9 +672,6 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
         head_end = ab.end()
     entry, p = _level_at(text, head_end, rx)
     level = entry["level"] if entry else body.get("level")
-    if entry is None:
-        ws = _WS.match(text, head_end)
-        p = ws.end() if ws else head_end
     if level == "capital":
         level = "city"
     elif level is None and body.get("provincial"):
@@ -794,6 +787,10 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     out.append(_mention(m.start(), end, name, "department", None))
 
 
+_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+|[IVX]+$")
+
+
 def find_unit_mentions(text: str) -> list[dict]:
     """Every unit mention in one text, in order, overlaps resolved (longest first). Home-province mentions
     (bare 'Công an tỉnh', 'Tỉnh ủy') carry unit=None and how='home' until resolve_home() fills them."""
@@ -827,7 +824,7 @@ def find_unit_mentions(text: str) -> list[dict]:
             else:
                 _body_at(text, m, body, found, rx)
         elif g == "cluster":
-            num = re.search(r"\d+", m.group(0)).group(0)
+            num = _DIGITS.search(m.group(0)).group(0)
             found.append(_mention(m.start(), m.end(), f"Cụm thi đua số {int(num)}", "cluster", None))
         elif g == "dept":
             _department_at(text, m, rx, found)
@@ -835,7 +832,7 @@ def find_unit_mentions(text: str) -> list[dict]:
             _post_at(text, m, _rules()["posts"][int(g[1:])], found)
         elif g and g[0] == "c" and g[1:].isdigit():
             cmd = _rules()["commands"][int(g[1:])]
-            num = re.search(r"\d+|[IVX]+$", m.group(0)).group(0)  # 'Quân khu 4', 'Chi cục Hải quan khu vực XI'
+            num = _NUMBER.search(m.group(0)).group(0)  # 'Quân khu 4', 'Chi cục Hải quan khu vực XI'
             found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num) if num.isdigit() else num}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
@@ -1129,17 +1126,17 @@ def article_units(mentions: list[dict]) -> list[tuple]:
         row = rows.get(d["unit_id"])
         if row is None:
             values = list(_UNIT_ROW(d))
-            rows[d["unit_id"]] = [values, 1, [i for i, v in enumerate(values) if v is None]]
+            rows[d["unit_id"]] = [values, 1, [i for i, v in enumerate(values) if v is None] if None in values else ()]
             continue
         row[1] += 1
         if row[2]:  # only the missing values are looked at again
-            later, values, missing = _UNIT_ROW(d), row[0], []
+            later, values, filled = _UNIT_ROW(d), row[0], False
             for i in row[2]:
-                if later[i] is None:
-                    missing.append(i)
-                else:
+                if later[i] is not None:
                     values[i] = later[i]
-            row[2] = missing
+                    filled = True
+            if filled:
+                row[2] = [i for i in row[2] if values[i] is None]
     return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n, _ in rows.values()]
 
 
