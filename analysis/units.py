@@ -901,18 +901,22 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
     District/commune units get their canonical name."""
     counts: dict[str, int] = {}
     explicit: list[int] = []  # indices of the explicit Vietnamese province units: where a bare mention looks ahead
+    countries = set()  # of the foreign police named
     for i, d in enumerate(mentions):
         code = d.get("province_code")
         if code and d["country"] == "Việt Nam" and d.get("level") == "province":
             counts[code] = counts.get(code, 0) + 1
             if d.get("how") != "home":
                 explicit.append(i)
+        if d["kind"] == "foreign_police" and d.get("country"):
+            countries.add(d["country"])
     home = None
     if counts:
         best = max(counts.values())
         first = next(d["province_code"] for d in mentions if counts.get(d.get("province_code")) == best)
         home = _codes_index().get(first)
-    partner = _partner_country(mentions)
+    # the one foreign country whose police the article names ('Lào'), None when it names none or several
+    partner = countries.pop() if len(countries) == 1 else None
     out = []
     for i, d in enumerate(mentions):
         how = d.get("how")
@@ -945,12 +949,6 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             d = _name_local(d, home, partner)
         out.append(d)
     return out
-
-
-def _partner_country(mentions: list[dict]) -> str | None:
-    """The one foreign country whose police the article names ('Lào'), None when it names none or several."""
-    countries = {d["country"] for d in mentions if d["kind"] == "foreign_police" and d.get("country")}
-    return countries.pop() if len(countries) == 1 else None
 
 
 def _name_local(d: dict, home: Place | None, partner: str | None = None) -> dict:
