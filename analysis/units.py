@@ -351,11 +351,8 @@ def _rx() -> _Rx:
         alts.insert(0, f"(?P<p{i}>{ruledata.expand(c['pattern'])})")
     alts.insert(0, "(?P<dept>" + "|".join(ruledata.expand(c["pattern"]) for c in r["departments"]) + ")")
     alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
-    # a named central body, unless a level word or 'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X'
-    # and 'Hội Cựu chiến binh Việt Nam tỉnh X' are provincial bodies
     fixed_forms = [r"\s+".join(map(re.escape, s.split())) for s in forms]
     alts.insert(0, _fixed_alt(fixed_forms))
-    # "công an" in lower case is accepted too ("công an tỉnh Quảng Trị"); everything else is case-sensitive.
     master = _c(_master_pattern(alts))
     from analysis.anchors import Anchors
 
@@ -388,7 +385,8 @@ def _rx() -> _Rx:
     # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
     # at an anchor is no unit and the master regex is not tried
     out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
-    # the master regex cut down to the alternatives (and fixed names) that can start with given two characters
+    # the master regex cut down to the alternatives that can start with given two characters (_master_for); the
+    # first alternative, of the fixed names, is cut down name by name
     out.starts = ([(match_prefixes(_master_pattern([a])), a) for a in alts[1:]],
                   [(match_prefixes(f), f) for f in fixed_forms])
     out.masters = {}
@@ -404,6 +402,8 @@ def _fixed_alt(forms: list[str]) -> str:
 
 
 def _master_pattern(alts: list[str]) -> str:
+    """The master regex of these alternatives: whole words; "công an" in lower case is accepted too ("công an tỉnh
+    Quảng Trị"), everything else is case-sensitive."""
     return r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)"
 
 
