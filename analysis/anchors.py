@@ -13,6 +13,7 @@ lower-cased text in one pass, and the exact regex is only tried where a word sta
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # the regex parse tree, for match_prefixes
 
 import ahocorasick
 
@@ -120,6 +121,76 @@ def first_words(pattern: str) -> set[str]:
             raise ValueError(f"pattern {pattern!r}: the alternative {alt!r} does not start with a literal word")
         words.add(prefix)
     return words
+
+
+_ANY = frozenset({("", False)})  # a match may start with anything
+_MAX_PREFIXES = 512
+
+
+def match_prefixes(pattern: str, n: int = 2) -> frozenset[str]:
+    """Strings of at most n characters such that every match of `pattern` starts with one of them:
+    'Công an|CA' -> {'Cô', 'CA'}; '[Cc]ông an' -> {'Cô', 'cô'}; '(?:Ngân hàng )?BIDV' -> {'Ng', 'BI'}. A shorter
+    string where the pattern is not known further ('' when it may start with anything, e.g. '\\w+'), so the
+    answer is never too narrow: a text at whose offset none of them starts cannot match there. Read from the
+    regex's parse tree; zero-width assertions are passed over (they only narrow the matches)."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return frozenset({""})
+    return frozenset(s for s, _ in _sequence(list(parsed), n))
+
+
+def _sequence(items: list, n: int) -> set[tuple[str, bool]]:
+    """(prefix, complete) pairs of a sequence of parsed items: complete when the whole sequence matched exactly
+    `prefix` (the next item continues it), else a prefix of the match (capped at n characters)."""
+    acc = {("", True)}
+    for op, av in items:
+        if not any(complete for _, complete in acc):
+            break
+        options = _item(op, av, n)
+        grown = set()
+        for s, complete in acc:
+            if not complete:
+                grown.add((s, False))
+                continue
+            for t, whole in options:
+                u = s + t
+                grown.add((u[:n], whole and len(u) < n))
+        if len(grown) > _MAX_PREFIXES:
+            return set(_ANY)
+        acc = grown
+    return acc
+
+
+def _item(op, av, n: int) -> set[tuple[str, bool]]:
+    c = _constants
+    if op is c.LITERAL:
+        return {(chr(av), True)}
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < 64:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:  # a negated set, a category (\\w, \\s) or a wide range
+                return set(_ANY)
+        return {(ch, True) for ch in chars}
+    if op is c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return _sequence(list(sub), n) if not add_flags and not del_flags else set(_ANY)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av), n)
+    if op is c.BRANCH:
+        return set().union(*(_sequence(list(b), n) for b in av[1]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        once = _sequence(list(sub), n)
+        if not (lo == hi == 1 or (lo == 0 and hi == 1)):
+            once = {(s, False) for s, _ in once}  # more repetitions may follow the first one
+        return once | {("", True)} if lo == 0 else once
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {("", True)}
+    return set(_ANY)
 
 
 # punctuation -> ' ' (same length), so that ' word ' matches whole words only; str.replace is far faster than

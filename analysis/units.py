@@ -26,7 +26,7 @@ from importlib import resources
 import pandas as pd
 
 from analysis import ruledata
-from analysis.anchors import core_positions
+from analysis.anchors import core_positions, match_prefixes
 
 _c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
 from analysis.text import fold
@@ -77,6 +77,13 @@ class Place:
         if self.name.startswith("Thủ đô"):
             return self.name
         return f"{self.level} {self.name}"
+
+    @cached_property
+    def police(self) -> str:
+        """The canonical name of its police: 'Công an tỉnh Quảng Trị', 'Công an tỉnh Sê Kông (Lào)'."""
+        if self.country != "Việt Nam":
+            return f"Công an {self.full} ({self.country})"
+        return f"Công an {self.full}"
 
 
 def _fail(file: str, what: str) -> ValueError:
@@ -233,11 +240,18 @@ _CODE_THEN_WS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+")
 _DEPT_GLUE = re.compile(r"\s+|,\s+(?=(?:phòng|chống)\b)")
 _DEPT_WORD = re.compile(rf"[{L}\w][\w]*")
 _RUN = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern}))*")
+# the first five words of _RUN: it ends where _place_words(text, pos, 5)[-1] does
+_RUN_OF_5 = re.compile(rf"(?:{_WORD.pattern})(?:(?:{_GLUE.pattern})(?:{_WORD.pattern})){{0,4}}")
 
 
-def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
-    """Spans of up to `limit` capitalised words starting exactly at pos, joined by spaces/hyphens/dots."""
-    run = _RUN.match(text, pos)
+_MISSING = object()
+
+
+def _place_words(text: str, pos: int, limit: int, run=_MISSING) -> list[tuple[int, int]]:
+    """Spans of up to `limit` capitalised words starting exactly at pos, joined by spaces/hyphens/dots (`run`:
+    _RUN.match(text, pos) when the caller has it already)."""
+    if run is _MISSING:
+        run = _RUN.match(text, pos)
     if not run:
         return []
     return [(w.start(), w.end()) for _, w in zip(range(limit), _WORD.finditer(text, pos, run.end()))]
@@ -245,15 +259,23 @@ def _place_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
 
 def resolve_at(text: str, pos: int) -> tuple[Place, int] | None:
     """The longest known place name starting at pos: (Place, end offset) or None."""
-    run = _RUN.match(text, pos)
+    return _resolve_match(_RUN.match(text, pos))
+
+
+def _resolve_match(run: re.Match | None) -> tuple[Place, int] | None:
+    """resolve_at(text, pos) given run = _RUN.match(text, pos): the callers that read the run of capitalised words
+    at pos for other ends too match it once."""
     if not run:
         return None
-    hit = _resolve_run(run.group(0), _gazetteer())
-    return (hit[0], pos + hit[1]) if hit else None
+    words = run.group(0)
+    gazetteer = _gazetteer()
+    hit = _RUN_CACHE[1].get(words, _MISSING) if _RUN_CACHE[0] is gazetteer else _MISSING
+    if hit is _MISSING:
+        hit = _resolve_run(words, gazetteer)
+    return (hit[0], run.start() + hit[1]) if hit else None
 
 
 _RUN_CACHE: list = [None, {}]  # [the gazetteer the memo was filled from, run -> result]
-_MISSING = object()
 
 
 def _resolve_run(run: str, gazetteer) -> tuple[Place, int] | None:
@@ -303,6 +325,9 @@ class _Rx:
     lower_starts: tuple = ()
     level_groups: dict | None = None  # level_rx group name 'l3' -> levels[3]'s entry (a dict lookup per level word)
     group_bodies: dict | None = None  # master group name 'b3' -> bodies[3]
+    starts: tuple = ()  # (prefixes, alternative) of the master's alternatives but the first, and of the fixed names
+    masters: dict | None = None  # two characters -> _master_for's regex
+    level_or_space: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -326,12 +351,9 @@ def _rx() -> _Rx:
         alts.insert(0, f"(?P<p{i}>{ruledata.expand(c['pattern'])})")
     alts.insert(0, "(?P<dept>" + "|".join(ruledata.expand(c["pattern"]) for c in r["departments"]) + ")")
     alts.insert(0, "(?P<cluster>" + "|".join(ruledata.expand(c["pattern"]) for c in r["clusters"]) + ")")
-    # a named central body, unless a level word or 'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X'
-    # and 'Hội Cựu chiến binh Việt Nam tỉnh X' are provincial bodies
-    alts.insert(0, "(?P<fixed>(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in forms)
-                + r")(?!\s+(?:[Cc]hi nhánh|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?!\w)))")
-    # "công an" in lower case is accepted too ("công an tỉnh Quảng Trị"); everything else is case-sensitive.
-    master = _c(r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)")
+    fixed_forms = [r"\s+".join(map(re.escape, s.split())) for s in forms]
+    alts.insert(0, _fixed_alt(fixed_forms))
+    master = _c(_master_pattern(alts))
     from analysis.anchors import Anchors
 
     anchors = Anchors({"unit": [re.sub(r"^\(\?P<\w+>", "(?:", a) for a in alts]})
@@ -353,6 +375,7 @@ def _rx() -> _Rx:
     out = _Rx(master, levels, list_open, country_paren, countries, bodies, fixed, stop_words,
               int(r.get("department_max_words", 12)), tuple(r.get("not_places", [])), anchors, level_rx)
     out.level_groups = {f"l{i}": e for i, (_, e) in enumerate(levels)}
+    out.level_or_space = re.compile(f"(?:{level_rx.pattern})|\\s*")  # _level_at: a level word, else the spaces
     out.group_bodies = {f"b{i}": b for i, b in enumerate(bodies)}
     # names of departments holding a comma or 'và' (as written, as named), longest first: read whole after the head
     names = r.get("department_names") or {}
@@ -362,13 +385,39 @@ def _rx() -> _Rx:
     # the anchor words a unit may start with in lower case ('công an tỉnh ...'): elsewhere a lower-case letter
     # at an anchor is no unit and the master regex is not tried
     out.lower_starts = tuple(w for w in anchors.table if master.match(w + " tỉnh Gia Lai") or master.match(w + " Gia Lai"))
+    # the master regex cut down to the alternatives that can start with given two characters (_master_for); the
+    # first alternative, of the fixed names, is cut down name by name
+    out.starts = ([(match_prefixes(_master_pattern([a])), a) for a in alts[1:]],
+                  [(match_prefixes(f), f) for f in fixed_forms])
+    out.masters = {}
     return out
 
 
-def _canonical_police(place: Place) -> str:
-    if place.country != "Việt Nam":
-        return f"Công an {place.full} ({place.country})"
-    return f"Công an {place.full}"
+def _fixed_alt(forms: list[str]) -> str:
+    """The master's alternative of the named central bodies (regexes of their names), unless a level word or
+    'chi nhánh' follows: 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh X' and 'Hội Cựu chiến binh Việt Nam tỉnh X'
+    are provincial bodies."""
+    return ("(?P<fixed>(?:" + "|".join(forms)
+            + r")(?!\s+(?:[Cc]hi nhánh|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?!\w)))")
+
+
+def _master_pattern(alts: list[str]) -> str:
+    """The master regex of these alternatives: whole words; "công an" in lower case is accepted too ("công an tỉnh
+    Quảng Trị"), everything else is case-sensitive."""
+    return r"(?<!\w)(?:" + "|".join(alts).replace("(?P<b0>Công an|CA)", "(?P<b0>[Cc]ông an|CA)") + r")(?!\w)"
+
+
+def _master_for(rx: _Rx, pair: str) -> re.Pattern | None:
+    """The master regex with only the alternatives that can start with `pair` (the two characters of the text at
+    the offset tried), in the same order and with the same group names: it matches there exactly as the master
+    does, without trying the fifty others (None: none can start so). Memoised in rx.masters (read inline there)."""
+    if len(pair) < 2:  # the end of the text
+        return rx.master
+    alts_starts, forms_starts = rx.starts
+    forms = [f for starts, f in forms_starts if pair.startswith(tuple(starts))]
+    alts = ([_fixed_alt(forms)] if forms else []) + [a for starts, a in alts_starts if pair.startswith(tuple(starts))]
+    out = rx.masters[pair] = re.compile(_master_pattern(alts)) if alts else None
+    return out
 
 
 def _mention(start, end, unit, kind, place: Place | None = None, level=None, how="text", **extra) -> dict:
@@ -386,18 +435,17 @@ def _mention(start, end, unit, kind, place: Place | None = None, level=None, how
 
 
 def _level_at(text: str, pos: int, rx: _Rx | None = None) -> tuple[dict | None, int]:
-    """The level word ('tỉnh', 'thành phố', 'huyện' ...) right after pos: (its levels entry, end) or (None, pos)."""
+    """The level word ('tỉnh', 'thành phố', 'huyện' ...) right after pos: (its levels entry, the end of it and the
+    spaces after it), or (None, the end of the spaces at pos) when there is none: one regex for both."""
     if rx is None:
         rx = _rx()
-    m = rx.level_rx.match(text, pos)
-    if not m:
-        return None, pos
-    return rx.level_groups[m.lastgroup], m.end()
+    m = rx.level_or_space.match(text, pos)
+    return (rx.level_groups[m.lastgroup] if m.lastgroup else None), m.end()
 
 
-def _local_name(text: str, pos: int, level: str) -> tuple[str, int, str | None] | None:
+def _local_name(text: str, pos: int, level: str, run=_MISSING) -> tuple[str, int, str | None] | None:
     """A district/commune name at pos: (name, end, province code if the library knows it uniquely)."""
-    words = _place_words(text, pos, 4)
+    words = _place_words(text, pos, 4, run)
     if not words:
         return None
     if level == "district":
@@ -470,26 +518,22 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
                 if country and place.country == "Việt Nam" and country != "Việt Nam":
                     continue  # a Vietnamese name read in a foreign list: leave it
                 start = m.start() if i == 0 else s
-                out.append(_mention(start, e, _canonical_police(place),
+                out.append(_mention(start, e, place.police,
                                     "police_province" if place.country == "Việt Nam" else "foreign_police",
                                     place, level="province", how="list"))
             return
     # 2) single unit: optional level word, then a place
     entry, p = _level_at(text, pos, rx)
     level = entry["level"] if entry else ("city" if implied_city else None)
-    if implied_city and entry is None:
-        p = _WS0.match(text, pos).end()
-    elif entry is None:
-        ws = _WS.match(text, pos)
-        p = ws.end() if ws else pos
+    run = _RUN.match(text, p)  # the capitalised words at p, read once (_WORD matches at p exactly when it does)
     if level == "capital":  # 'Công an Thủ đô Viêng Chăn' is the capital's police, not the province's
-        hit = resolve_at(text, p)
+        hit = _resolve_match(run)
         if hit:
             capital = _gazetteer()[0].get("thudo" + key(text[p:hit[1]]))
             hit = (capital, hit[1]) if capital else hit
         level = "city"
     elif level in (None, "province", "city"):
-        hit = resolve_at(text, p)
+        hit = _resolve_match(run)
     else:
         hit = None
     if hit:
@@ -501,23 +545,23 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         else:
             kind = "police_province" if place.country == "Việt Nam" else "foreign_police"
             extra_end = end
-            out.append(_mention(m.start(), extra_end, _canonical_police(place), kind, place, level="province"))
+            out.append(_mention(m.start(), extra_end, place.police, kind, place, level="province"))
             return
-    if level in (None, "province") and _WORD.match(text, p):
+    if level in (None, "province") and run:
         # a spelling the gazetteer lacks, vouched for by its country: 'Công an tỉnh Bo Ly Khăm Xay (Lào)'
-        words = _place_words(text, p, 5)
-        cp = rx.country_paren.match(text, words[-1][1]) if words else None
+        last = _RUN_OF_5.match(text, p).end()
+        cp = rx.country_paren.match(text, last)
         if cp:
             country = rx.countries.get(key(cp.group(1)))
-            name = " ".join(text[p:words[-1][1]].split())
+            name = " ".join(text[p:last].split())
             place = Place(name=name, country=country, level="tỉnh", name_2025=name)
-            out.append(_mention(m.start(), words[-1][1], _canonical_police(place), "foreign_police", place,
+            out.append(_mention(m.start(), last, place.police, "foreign_police", place,
                                 level="province", how="unknown_spelling"))
             return
-    if level in ("district", "commune", "city") and _WORD.match(text, p) and not _person_follows(text, p):
+    if level in ("district", "commune", "city") and run and not _person_follows(text, p, run):
         if text.startswith(rx.not_places, p):
             return
-        local = _local_name(text, p, "district" if level == "city" else level)
+        local = _local_name(text, p, "district" if level == "city" else level, run)
         if not local:
             return
         name, end, code = local
@@ -537,11 +581,11 @@ def _police_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
         kind = "police_commune" if level == "commune" else "police_district"
         out.append(_mention(m.start(), end, None, kind, place, level=level, how="text", local=f"{word} {name}"))
         return
-    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)):
+    if level in ("province", "city") and (not run or _person_follows(text, p, run)):
         # bare "Công an tỉnh" / "Công an thành phố" / "CATP": the article's home province (resolved later)
         end = m.end() if entry is None else (m.end() + len(text[m.end():p].rstrip()))
         out.append(_mention(m.start(), end, None, "police_province", None, level=level, how="home", body="Công an"))
-    elif level in ("district", "commune") and (not _WORD.match(text, p) or _person_follows(text, p)):
+    elif level in ("district", "commune") and (not run or _person_follows(text, p, run)):
         # bare "Công an huyện" / "Công an xã": the district or commune police the article names (resolved later)
         end = m.end() + len(text[m.end():p].rstrip())
         kind = "police_commune" if level == "commune" else "police_district"
@@ -556,19 +600,22 @@ def _surnames() -> frozenset:
     return frozenset(str(s) for s in ruledata.load("names.yaml")["surnames"])
 
 
-def _person_follows(text: str, pos: int) -> bool:
+def _person_follows(text: str, pos: int, run=_MISSING) -> bool:
     """A personal name at pos ('Chủ tịch UBND tỉnh Võ Trọng Hải'): a Vietnamese surname, then another capitalised
-    word. The title's body is then the bare body of the article's province, not a place named 'Võ Trọng Hải'."""
+    word. The title's body is then the bare body of the article's province, not a place named 'Võ Trọng Hải'.
+    (`run`: _RUN.match(text, pos) when the caller has it.)"""
     w = _WORD.match(text, pos)
     if not w or w.group(0) not in _surnames():
         return False
-    words = _place_words(text, pos, 3)
+    if run is _MISSING:
+        run = _RUN.match(text, pos)
+    words = _place_words(text, pos, 3, run)
     if len(words) < 3:  # a personal name has three words or more ('Lò Văn Hùng'); 'Kim Bình', 'Mai Châu' are places
         return False
     if not _NAME_RUN.fullmatch(text, pos, words[-1][1]):  # words joined by single spaces only ('Kim Bình. Thượng tá')
         return False
     table = _districts()  # 'Hoàng Su Phì' is a district
-    return not any(key(text[pos:e]) in table for _, e in words[1:]) and resolve_at(text, pos) is None
+    return not any(key(text[pos:e]) in table for _, e in words[1:]) and _resolve_match(run) is None
 
 
 _AFTER_PROVINCE = re.compile(r"\s*(?:,|\(|-)\s*(?:tỉnh|thành phố|TP\.?)\s+")
@@ -625,14 +672,12 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
         head_end = ab.end()
     entry, p = _level_at(text, head_end, rx)
     level = entry["level"] if entry else body.get("level")
-    if entry is None:
-        ws = _WS.match(text, head_end)
-        p = ws.end() if ws else head_end
     if level == "capital":
         level = "city"
     elif level is None and body.get("provincial"):
         level = "province"  # 'Sở Y tế' alone: a department of the article's province
-    hit = resolve_at(text, p) if level in (None, "province", "city") else None
+    run = _RUN.match(text, p)  # the capitalised words at p, read once (_WORD matches at p exactly when it does)
+    hit = _resolve_match(run) if level in (None, "province", "city") else None
     name = body["name"] or " ".join(m.group(0).split())  # 'Sở Tư pháp': the body's own words
     if hit:
         place, end = hit
@@ -644,17 +689,17 @@ def _body_at(text: str, m: re.Match, body: dict, out: list, rx: _Rx | None = Non
             unit = f"{name} {place.full}"
         out.append(_mention(m.start(), end, unit, body["kind"], place, level="province"))
         return
-    if level in ("district", "commune") and _WORD.match(text, p):  # 'UBND huyện Mường Tè', 'Huyện ủy Mường Tè'
+    if level in ("district", "commune") and run:  # 'UBND huyện Mường Tè', 'Huyện ủy Mường Tè'
         if entry is None:
             entry = {"word": {"Huyện ủy": "huyện", "Quận ủy": "quận", "Thị ủy": "thị xã"}.get(name, "huyện")}
-        local = _local_name(text, p, level)
+        local = _local_name(text, p, level, run)
         if local:
             lname, end, code = local
             prov_code = code or _province_after(text, end)
             place = _codes_index().get(prov_code) if prov_code else None
             out.append(_mention(m.start(), end, None, body["kind"], place, level=level, local=f"{entry['word']} {lname}", body=name))
         return
-    if level in ("province", "city") and (not _WORD.match(text, p) or _person_follows(text, p)) and body.get("home", True):
+    if level in ("province", "city") and (not run or _person_follows(text, p, run)) and body.get("home", True):
         end = head_end if entry is None else head_end + len(text[head_end:p].rstrip())
         # 'Tỉnh đoàn' names its province as 'Tỉnh đoàn Lâm Đồng', as _body_at does with a place: `proper` says so
         out.append(_mention(m.start(), end, None, body["kind"], None, level=level, how="home", body=name,
@@ -742,10 +787,15 @@ def _department_at(text: str, m: re.Match, rx: _Rx, out: list) -> None:
     out.append(_mention(m.start(), end, name, "department", None))
 
 
+_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+|[IVX]+$")
+
+
 def find_unit_mentions(text: str) -> list[dict]:
     """Every unit mention in one text, in order, overlaps resolved (longest first). Home-province mentions
     (bare 'Công an tỉnh', 'Tỉnh ủy') carry unit=None and how='home' until resolve_home() fills them."""
     rx = _rx()
+    masters = rx.masters
     found: list[dict] = []
     last = -1
     for pos in core_positions(text)["unit"]:
@@ -753,12 +803,15 @@ def find_unit_mentions(text: str) -> list[dict]:
             continue
         if text[pos].islower() and not text.startswith(rx.lower_starts, pos):
             continue  # unit patterns start with a capital but a few ('công an'); the anchors ignore case
-        m = rx.master.match(text, pos)
+        master = masters.get(text[pos:pos + 2], _MISSING)  # the master regex cut down to what can start here
+        if master is _MISSING:
+            master = _master_for(rx, text[pos:pos + 2])
+        m = master.match(text, pos) if master is not None else None
         if not m:
             continue
         last = m.end()
         g = m.lastgroup
-        if text[pos - 1:pos] in ("-", "/", "&") and text[pos:pos + 2].isupper():
+        if pos and text.startswith(("-", "/", "&"), pos - 1) and text[pos:pos + 2].isupper():
             continue  # an abbreviation inside a document number ('01/2017/TTLT-BCA-BQP'): an issuer, not a mention
         body = rx.group_bodies.get(g)
         if body is not None:  # the usual case first: 'Công an ...', 'UBND ...', 'Tỉnh ủy ...'
@@ -771,7 +824,7 @@ def find_unit_mentions(text: str) -> list[dict]:
             else:
                 _body_at(text, m, body, found, rx)
         elif g == "cluster":
-            num = re.search(r"\d+", m.group(0)).group(0)
+            num = _DIGITS.search(m.group(0)).group(0)
             found.append(_mention(m.start(), m.end(), f"Cụm thi đua số {int(num)}", "cluster", None))
         elif g == "dept":
             _department_at(text, m, rx, found)
@@ -779,7 +832,7 @@ def find_unit_mentions(text: str) -> list[dict]:
             _post_at(text, m, _rules()["posts"][int(g[1:])], found)
         elif g and g[0] == "c" and g[1:].isdigit():
             cmd = _rules()["commands"][int(g[1:])]
-            num = re.search(r"\d+|[IVX]+$", m.group(0)).group(0)  # 'Quân khu 4', 'Chi cục Hải quan khu vực XI'
+            num = _NUMBER.search(m.group(0)).group(0)  # 'Quân khu 4', 'Chi cục Hải quan khu vực XI'
             found.append(_mention(m.start(), m.end(), f"{cmd['name']} {int(num) if num.isdigit() else num}", cmd["kind"], None))
         elif g == "fixed":
             f = rx.fixed[key(m.group(0))]
@@ -848,21 +901,26 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
     District/commune units get their canonical name."""
     counts: dict[str, int] = {}
     explicit: list[int] = []  # indices of the explicit Vietnamese province units: where a bare mention looks ahead
+    countries = set()  # of the foreign police named
     for i, d in enumerate(mentions):
         code = d.get("province_code")
         if code and d["country"] == "Việt Nam" and d.get("level") == "province":
             counts[code] = counts.get(code, 0) + 1
             if d.get("how") != "home":
                 explicit.append(i)
+        if d["kind"] == "foreign_police" and d.get("country"):
+            countries.add(d["country"])
     home = None
     if counts:
         best = max(counts.values())
         first = next(d["province_code"] for d in mentions if counts.get(d.get("province_code")) == best)
         home = _codes_index().get(first)
-    partner = _partner_country(mentions)
+    # the one foreign country whose police the article names ('Lào'), None when it names none or several
+    partner = countries.pop() if len(countries) == 1 else None
     out = []
     for i, d in enumerate(mentions):
-        if d.get("how") == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
+        how = d.get("how")
+        if how == "home_local":  # bare 'Công an huyện': the last such police named before it, else the first after
             same = [m for m in mentions if m["kind"] == d["kind"] and m.get("local") and m.get("how") == "text"]
             own = [m for m in same if (m.get("province_code") == home.code if home is not None else m.get("province_code"))]
             same = own or same  # the article's own province first (not the partner across the border)
@@ -872,7 +930,7 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             named = _name_local({**d, **{k: ref[k] for k in _PLACE_KEYS}, "local": ref["local"]}, home, partner)
             out.append({**named, "how": "home"})
             continue
-        if d.get("how") == "home":
+        if how == "home":
             side = _side_of(mentions, i, text) if d["kind"].startswith("police") else None
             if side is not None:  # 'Về phía Công an tỉnh Hủa Phăn có Đại tá X, Giám đốc Công an tỉnh': that side's police
                 out.append({**d, **{k: side[k] for k in _PLACE_KEYS}, "unit": side["unit"], "kind": side["kind"], "level": "province"})
@@ -891,12 +949,6 @@ def resolve_home(mentions: list[dict], text: str = "") -> list[dict]:
             d = _name_local(d, home, partner)
         out.append(d)
     return out
-
-
-def _partner_country(mentions: list[dict]) -> str | None:
-    """The one foreign country whose police the article names ('Lào'), None when it names none or several."""
-    countries = {d["country"] for d in mentions if d["kind"] == "foreign_police" and d.get("country")}
-    return countries.pop() if len(countries) == 1 else None
 
 
 def _name_local(d: dict, home: Place | None, partner: str | None = None) -> dict:
@@ -949,13 +1001,13 @@ def _home_unit(d: dict, place: Place | None) -> str | None:
     if d["kind"].startswith("police"):
         if d["level"] == "city" and not is_city:
             return None
-        return _canonical_police(place)
+        return place.police
     if d["kind"] == "party_committee":
         if (d["body"] == "Thành ủy") != is_city and place.code != "46":
             return None
         return f"{d['body']} {place.proper or place.name}"
     if d.get("section"):  # 'Phòng Cảnh sát kinh tế' -> 'Phòng Cảnh sát kinh tế Công an tỉnh Đắk Lắk'
-        return f"{d['body']} {_canonical_police(place)}" if place.country == "Việt Nam" else None
+        return f"{d['body']} {place.police}" if place.country == "Việt Nam" else None
     if d.get("proper"):  # a body whose name holds its level ('Tỉnh đoàn'): named as with an explicit place
         return f"{d['body']} {place.proper or place.name}"
     return f"{d['body']} {place.full}"
@@ -1067,19 +1119,23 @@ def article_units(mentions: list[dict]) -> list[tuple]:
     """The `units` rows (tuples of UNIT_COLUMNS) of one article's resolved mentions (in text order): per unit its
     first mention's values (a missing one taken from a later mention, as pandas' groupby().first() does) and
     the number of mentions. Same rows as units_from_mentions, without a frame per article."""
-    rows: dict[str, list] = {}
+    rows: dict[str, list] = {}  # unit_id -> [values, mentions, indices of the values still missing]
     for d in mentions:
         row = rows.get(d["unit_id"])
         if row is None:
-            rows[d["unit_id"]] = [list(_UNIT_ROW(d)), 1]
+            values = list(_UNIT_ROW(d))
+            rows[d["unit_id"]] = [values, 1, [i for i, v in enumerate(values) if v is None] if None in values else ()]
             continue
         row[1] += 1
-        values = row[0]
-        if None in values:
-            for i, v in enumerate(_UNIT_ROW(d)):
-                if values[i] is None and v is not None:
-                    values[i] = v
-    return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n in rows.values()]
+        if row[2]:  # only the missing values are looked at again
+            later, values, filled = _UNIT_ROW(d), row[0], False
+            for i in row[2]:
+                if later[i] is not None:
+                    values[i] = later[i]
+                    filled = True
+            if filled:
+                row[2] = [i for i in row[2] if values[i] is None]
+    return [(*v[:_AT_MENTIONS], n, *v[_AT_MENTIONS:]) for v, n, _ in rows.values()]
 
 
 def units_frame(rows: list[tuple]) -> pd.DataFrame:
