@@ -133,9 +133,12 @@ def _rules() -> dict:
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r}: {exc}") from exc
             if not rx.search(e["example"]):
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r} does not match its example {e['example']!r}")
-            # the terms are searched for in every clause window: with their first characters up front
-            compiled.append((_first_class(rx) if section == "terms" else rx, e))
+            compiled.append((rx, e))
         out[section] = compiled
+    # the terms as one alternation, searched for in every clause window: its leftmost match is the leftmost of
+    # the rules', and at one place the first rule's, as find_term wants (one scan, not one per rule); with the
+    # first characters up front
+    out["term_rx"] = _first_class(re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in out["terms"]), re.IGNORECASE))
     for key in ("place_skip", "place_levels", "not_joined", "cited_documents", "signers_after"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
@@ -267,14 +270,10 @@ def find_agreement(text: str, start: int, end: int, positions: list[int] | None 
 
 def find_term(text: str) -> str | None:
     """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
-    best = None
-    for rx, _ in _rules()["terms"]:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
+    best = _rules()["term_rx"].search(text)
     if not best:
         return None
-    years = [g for g in best.groups() if g]
+    years = [g for g in best.groups() if g]  # the groups of the rule that matched (the others' are None)
     if not all(1945 <= int(y) <= 2100 for y in years):
         return None
     return "-".join(years)
@@ -826,8 +825,10 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
 def _without_heads(parties: list[dict]) -> list[dict]:
     """The parties but a national organisation whose branch is a party too ('Agribank' in the headline, 'Agribank chi
     nhánh Đồng Tháp' in the body: the branch signed)."""
-    names = [u["unit"] for u in parties]
-    return [u for u in parties if not any(n.startswith(u["unit"] + " chi nhánh ") for n in names)]
+    branches = [u["unit"] for u in parties if " chi nhánh " in u["unit"]]
+    if not branches:  # the usual case: no branch, no head to drop
+        return parties
+    return [u for u in parties if not any(n.startswith(u["unit"] + " chi nhánh ") for n in branches)]
 
 
 def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[dict], list[dict], list[dict]]:
