@@ -159,6 +159,8 @@ def _rules() -> dict:
         raise ValueError("analysis/data/events.yaml: missing or empty list 'not_signing'")
     out["not_signing"] = _first_class(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stops) + r")(?!\w)", re.IGNORECASE))
     out["kind_rx"] = re.compile("|".join(f"(?P<k{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(out["kinds"])), re.IGNORECASE)
+    # the kind entry of a match's m.lastindex: the group k<i> of the kind that matched closes last
+    out["kind_of_group"] = {n: out["kinds"][int(name[1:])][1] for name, n in out["kind_rx"].groupindex.items() if name[0] == "k"}
     return out
 
 
@@ -188,28 +190,23 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, positions: 
     lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
     if lo == hi:
         return []
-    kind_rx = r["kind_rx"]
-    raw = []
+    kind_rx, kind_of = r["kind_rx"], r["kind_of_group"]
+    merged: list[tuple] = []
     last = -1
     for p in positions[lo:hi]:
         if p < last:
             continue
         m = kind_rx.match(text, p, end)
-        if not m:
+        if m is None:
             continue
         last = m.end()
-        entry = r["kinds"][int(m.lastgroup[1:])][1]
-        raw.append([m.start(), m.end(), entry])
-    merged: list[list] = []
-    for t in raw:
-        if merged and t[0] - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], t[0]):
-            prev = merged[-1]
-            prev[1] = t[1]
-            if t[2]["priority"] > prev[2]["priority"]:
-                prev[2] = t[2]
+        entry = kind_of[m.lastindex]
+        if merged and p - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], p):
+            ps, _, pk = merged[-1]
+            merged[-1] = (ps, last, entry if entry["priority"] > pk["priority"] else pk)
         else:
-            merged.append(t)
-    return [tuple(t) for t in merged]
+            merged.append((p, last, entry))
+    return merged
 
 
 _TOUCHING = re.compile(r"[\s\w]{0,3}")  # what may stand between two triggers that read as one
@@ -380,25 +377,22 @@ def _unique(items: list[dict], key: str = "unit_id") -> list[dict]:
     return out
 
 
-def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
-             triggers: list | None = None) -> list[dict]:
-    """Event clauses of one sentence: kind, agreement, term, doc number, span. agr_pos: agreement candidates;
-    triggers: the sentence's find_triggers when already read."""
+def _clauses(text: str, sent: dict, triggers: list) -> list[dict]:
+    """Event clauses of one sentence: kind, agreement, term, doc number, span. triggers: the sentence's
+    find_triggers."""
     out = []
-    for clause, window in _clause_drafts(text, sent, positions, agr_pos, triggers):
+    for clause, window in _clause_drafts(text, sent, triggers):
         clause["term"] = find_term(window)
         out.append(clause)
     return out
 
 
-def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
-                   triggers: list | None = None, only: str | None = None) -> list[tuple[dict, str]]:
-    """The clauses of _clauses with their term still None, each with the window its term is read from: the term
-    costs three regex searches, and the body pass needs it only for the few clauses it keeps.
+def _clause_drafts(text: str, sent: dict, triggers: list, agr_pos: list[int] | None = None,
+                   only: str | None = None) -> list[tuple[dict, str]]:
+    """The clauses of _clauses with their term still None, each with the window its term is read from: the body
+    pass reads the term of a shorter window. triggers: the sentence's find_triggers; agr_pos: agreement candidates.
     only: only the clauses of that kind (each trigger's clauses depend on the offsets of its neighbours only,
     so skipping the other triggers changes none of them)."""
-    if triggers is None:
-        triggers = find_triggers(text, sent["start"], sent["end"], positions)
     not_joined = _rules()["not_joined"]
     out = []
     for i, (ts, te, kind) in enumerate(triggers):
@@ -469,16 +463,18 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
         lead_pars.add(s["paragraph"])
         if s["kind"] == "body":
             break
-    lead = [s for s in sents if s["kind"] == "title" or s["paragraph"] in lead_pars]
+    lead_idx = [i for i, s in enumerate(sents) if s["kind"] == "title" or s["paragraph"] in lead_pars]
+    lead = [sents[i] for i in lead_idx]
     events: list[dict] = []
-    memo: dict = {}  # (start, end) of a sentence -> its triggers: the passes below read each sentence once
-    for s in lead:
-        for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)):
+    by_sent: list = [None] * len(sents)  # index -> the sentence's triggers: the passes below read each sentence once
+    for i in lead_idx:
+        s = sents[i]
+        for c in _clauses(text, s, _triggers_of(text, sents, i, positions, by_sent)):
             if not _to_come(text, s, c):
                 _add(events, c)
     if not events:  # no event in the lead: the first clause of the body that names an agreement
-        for s in sents:
-            cl = [c for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo))
+        for i, s in enumerate(sents):
+            cl = [c for c in _clauses(text, s, _triggers_of(text, sents, i, positions, by_sent))
                   if c["agreement_type"] and not _to_come(text, s, c)]
             if cl:
                 for c in cl:
@@ -486,7 +482,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 break
     lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
     held = _sentences_holding(sents, positions)  # the sentences with a trigger candidate, for both passes below
-    _body_signings(text, sents, lead_ids, events, positions, article, memo, held)
+    _body_signings(text, sents, lead_ids, events, positions, article, by_sent, held)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -545,7 +541,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 continue
         kept.append(e)
     events[:] = kept
-    _signings(text, sents, units, people, events, positions, memo, held)
+    _signings(text, sents, units, people, events, positions, by_sent, held)
     structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
@@ -556,13 +552,13 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     return events
 
 
-def _triggers_of(text: str, sent: dict, positions: list[int], memo: dict) -> list:
-    """find_triggers(text, sent start, sent end, positions), read once per sentence (memo: one article's)."""
-    key = (sent["start"], sent["end"])
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = find_triggers(text, sent["start"], sent["end"], positions)
-    return found
+def _triggers_of(text: str, sents: list[dict], i: int, positions: list[int], by_sent: list) -> list:
+    """find_triggers of sents[i], read once (by_sent: the article's, by sentence index; None where not read yet)."""
+    triggers = by_sent[i]
+    if triggers is None:
+        s = sents[i]
+        triggers = by_sent[i] = find_triggers(text, s["start"], s["end"], positions)
+    return triggers
 
 
 def _sentences_holding(sents: list[dict], positions: list[int]) -> list[int]:
@@ -577,28 +573,25 @@ def _to_come(text: str, sent: dict, clause: dict) -> bool:
 
 
 def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],
-                   article: dict, memo: dict | None = None, held: list[int] | None = None) -> int:
+                   article: dict, by_sent: list, held: list[int]) -> int:
     """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
     that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
     adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
-    if held is None:
-        held = _sentences_holding(sents, positions)
-    idx = [i for i in held if sents[i]["sentence_id"] not in lead_ids]
-    if not idx:
-        return 0
-    memo = {} if memo is None else memo
     # only a sentence with a signing trigger can tell a signing: the others need no agreement candidates
-    signing = [sents[i] for i in idx if any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents[i], positions, memo))]
-    agr_pos = _agreement_positions(text, [(s["start"], s["end"]) for s in signing])
+    signing = [i for i in held if sents[i]["sentence_id"] not in lead_ids
+               and any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents, i, positions, by_sent))]
+    if not signing:
+        return 0
+    agr_pos = _agreement_positions(text, [(sents[i]["start"], sents[i]["end"]) for i in signing])
     added = 0
-    for s in signing:
+    for i in signing:
+        s = sents[i]
         lo = bisect.bisect_left(agr_pos, s["start"])
         if lo >= len(agr_pos) or agr_pos[lo] >= s["end"]:
             continue  # no agreement word: no clause
-        triggers = _triggers_of(text, s, positions, memo)
-        for c, window in _clause_drafts(text, s, positions, agr_pos, triggers, only="ky_ket"):
+        for c, window in _clause_drafts(text, s, by_sent[i], agr_pos, only="ky_ket"):
             # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
             if c["agreement_type"] is None:
                 continue
@@ -752,19 +745,16 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
 
 
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
-              positions: list[int] | None = None, memo: dict | None = None, held: list[int] | None = None) -> None:
+              positions: list[int], by_sent: list, held: list[int]) -> None:
     """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
     not_signing = _rules()["not_signing"]
     signings = [e for e in events if e["kind"] == "ky_ket"]
     if not signings or not people:
         return
     instances: dict[int, list] = {}
-    memo = {} if memo is None else memo
-    if positions is not None:  # only the sentences that hold a trigger candidate
-        sents = [sents[i] for i in (_sentences_holding(sents, positions) if held is None else held)]
-    for s in sents:
-        triggers = (find_triggers(text, s["start"], s["end"], positions) if positions is None
-                    else _triggers_of(text, s, positions, memo))
+    for i in held:  # only the sentences that hold a trigger candidate
+        s = sents[i]
+        triggers = _triggers_of(text, sents, i, positions, by_sent)
         since = s["start"]  # 'A và B ký X; C và D ký Y': the signatories of Y come after the signing of X
         for ts, te, kind in triggers:
             if kind["kind"] != "ky_ket":
