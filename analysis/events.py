@@ -94,6 +94,18 @@ def _firsts(seq) -> tuple[list[str] | None, bool]:
     return out, True
 
 
+def _holds_digit(seq) -> bool:
+    """True when every match of the parsed sequence holds a digit (\\d): one of its items, or every branch of one,
+    reads at least one."""
+    for op, av in seq:
+        if op is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_DIGIT) in av and len(av) == 1:
+            return True
+        if (op in _REPEATS and av[0] >= 1 and _holds_digit(av[2])) or (op is _sre.SUBPATTERN and _holds_digit(av[3])) \
+                or (op is _sre.BRANCH and all(_holds_digit(b) for b in av[1])):
+            return True
+    return False
+
+
 def _first_class(rx: re.Pattern) -> re.Pattern:
     """rx with a lookahead on the characters its matches start with in front ('(?<!\\w)số\\s+...' ->
     '(?=[s])(?:(?<!\\w)số\\s+...)'): the same matches, found several times faster, because `re` scans quickly
@@ -139,6 +151,9 @@ def _rules() -> dict:
     # the rules', and at one place the first rule's, as find_term wants (one scan, not one per rule); with the
     # first characters up front
     out["term_rx"] = _first_class(re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in out["terms"]), re.IGNORECASE))
+    # every term reads a year: a window without a digit has none, told by a far faster scan (kept only while each
+    # rule's matches do hold a digit)
+    out["term_digit"] = _DIGIT if all(_holds_digit(_sre_parser.parse(rx.pattern, rx.flags)) for rx, _ in out["terms"]) else None
     for key in ("place_skip", "place_levels", "not_joined", "cited_documents", "signers_after"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
@@ -267,7 +282,10 @@ def find_agreement(text: str, start: int, end: int, positions: list[int] | None 
 
 def find_term(text: str) -> str | None:
     """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
-    best = _rules()["term_rx"].search(text)
+    r = _rules()
+    if r["term_digit"] is not None and r["term_digit"].search(text) is None:
+        return None
+    best = r["term_rx"].search(text)
     if not best:
         return None
     years = [g for g in best.groups() if g]  # the groups of the rule that matched (the others' are None)
@@ -276,6 +294,7 @@ def find_term(text: str) -> str | None:
     return "-".join(years)
 
 
+_DIGIT = re.compile(r"\d")  # a plain class: `re` scans for it quickly
 _DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
@@ -288,7 +307,7 @@ _AND_THEN = re.compile(r",\s*(?:và|đồng thời)\s")  # ', và ...', ', đồ
 _JOINED = re.compile(r"(?:\s+và|\s*,)\s*$")  # 'A và B', 'A, B': the connector right before the next agreement
 _WITNESS = re.compile(r"(?<!\w)chứng kiến của(?!\w)", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)và(?!\w)")
-_GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
+_GENERIC = _first_class(re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE))
 _BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
 _NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa|dự thảo)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 # a signing dated after the article ('ký kết trong quý I/2026', 'ký kết vào năm 2026', 'ký kết trong thời gian tới')
