@@ -94,16 +94,26 @@ def _firsts(seq) -> tuple[list[str] | None, bool]:
     return out, True
 
 
-def _holds_digit(seq) -> bool:
-    """True when every match of the parsed sequence holds a digit (\\d): one of its items, or every branch of one,
-    reads at least one."""
+_ONE_DIGIT = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)])]  # a parsed '\\d'
+
+
+def _digit_run(seq) -> int:
+    """How many digits (\\d) in a row every match of the parsed sequence holds, as one of its items tells ('(\\d{4})'
+    -> 4; 0 when that cannot be told)."""
+    best = 0
     for op, av in seq:
-        if op is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_DIGIT) in av and len(av) == 1:
-            return True
-        if (op in _REPEATS and av[0] >= 1 and _holds_digit(av[2])) or (op is _sre.SUBPATTERN and _holds_digit(av[3])) \
-                or (op is _sre.BRANCH and all(_holds_digit(b) for b in av[1])):
-            return True
-    return False
+        if op is _sre.IN:
+            n = 1 if [(op, av)] == _ONE_DIGIT else 0
+        elif op in _REPEATS:
+            n = (av[0] if list(av[2]) == _ONE_DIGIT else _digit_run(av[2])) if av[0] >= 1 else 0
+        elif op is _sre.SUBPATTERN:
+            n = _digit_run(av[3])
+        elif op is _sre.BRANCH:
+            n = min(_digit_run(b) for b in av[1])
+        else:
+            n = 0
+        best = max(best, n)
+    return best
 
 
 def _first_class(rx: re.Pattern) -> re.Pattern:
@@ -151,9 +161,10 @@ def _rules() -> dict:
     # the rules', and at one place the first rule's, as find_term wants (one scan, not one per rule); with the
     # first characters up front
     out["term_rx"] = _first_class(re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in out["terms"]), re.IGNORECASE))
-    # every term reads a year: a window without a digit has none, told by a far faster scan (kept only while each
-    # rule's matches do hold a digit)
-    out["term_digit"] = _DIGIT if all(_holds_digit(_sre_parser.parse(rx.pattern, rx.flags)) for rx, _ in out["terms"]) else None
+    # every term reads a year: a window without digits in a row has none, told by a far faster scan (a plain class
+    # first); as many digits as every rule's matches hold, None when one holds none
+    run = min(_digit_run(_sre_parser.parse(rx.pattern, rx.flags)) for rx, _ in out["terms"])
+    out["term_digits"] = re.compile(r"\d" * run) if run else None
     for key in ("place_skip", "place_levels", "not_joined", "cited_documents", "signers_after"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
@@ -283,7 +294,7 @@ def find_agreement(text: str, start: int, end: int, positions: list[int] | None 
 def find_term(text: str) -> str | None:
     """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
     r = _rules()
-    if r["term_digit"] is not None and r["term_digit"].search(text) is None:
+    if r["term_digits"] is not None and r["term_digits"].search(text) is None:
         return None
     best = r["term_rx"].search(text)
     if not best:
@@ -294,7 +305,6 @@ def find_term(text: str) -> str | None:
     return "-".join(years)
 
 
-_DIGIT = re.compile(r"\d")  # a plain class: `re` scans for it quickly
 _DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)

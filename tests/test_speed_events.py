@@ -9,21 +9,26 @@ import pytest
 from analysis import events as ev
 
 
-@pytest.mark.parametrize("pattern, holds", [
-    (r"năm\s+(\d{4})", True),
-    (r"(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*-\s*(\d{4})", True),
-    (r"(?:a\d|\d)x", True),        # every branch reads one
-    (r"năm\s+(\d{4})?", False),    # optional
-    (r"(?:a|\d)x", False),         # one branch reads none
-    (r"[\d/]+", False),            # '/' alone is no digit
-    (r"x(?=\d)", False),           # a lookahead consumes nothing
+@pytest.mark.parametrize("pattern, run", [
+    (r"năm\s+(\d{4})", 4),
+    (r"(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*-\s*(\d{2,4})", 4),
+    (r"(?<![\d/.-])(?:năm)\s+(\d{4})(?![\d/.-])", 4),
+    (r"(?:a\d\d|\d{3})x", 1),      # every branch holds one; '\d\d' is read as two runs of one
+    (r"(?:a\d|\d+)x", 1),
+    (r"(?:\d{2}){2}", 2),
+    (r"\d", 1),
+    (r"năm\s+(\d{4})?", 0),        # optional
+    (r"(?:a|\d)x", 0),             # one branch holds none
+    (r"[\d/]+", 0),                # '/' alone is no digit
+    (r"[^\d]", 0),
+    (r"x(?=\d{4})", 0),            # a lookahead consumes nothing
 ])
-def test_holds_digit(pattern, holds):
-    assert ev._holds_digit(sre_parser.parse(pattern, re.IGNORECASE)) is holds
+def test_digit_run(pattern, run):
+    assert ev._digit_run(sre_parser.parse(pattern, re.IGNORECASE)) == run
 
 
-def test_every_term_rule_holds_a_digit_so_the_digit_prefilter_is_on():
-    assert ev._rules()["term_digit"] is not None
+def test_every_term_rule_holds_a_year_so_the_digit_prefilter_is_on():
+    assert ev._rules()["term_digits"].pattern == r"\d\d\d\d"
 
 
 @pytest.mark.parametrize("window", [
