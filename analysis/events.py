@@ -192,9 +192,13 @@ def _rules() -> dict:
 
 @lru_cache(maxsize=None)
 def _anchors():
-    from analysis.anchors import Anchors
+    """The first words of the kind triggers and of the agreement phrases: read in the one pass over an article
+    that analysis.anchors.core_positions makes for units, people and events (a few more hits there cost far less
+    than a second pass over the sentences that tell a signing)."""
+    from analysis.anchors import Anchors, _split_top
 
-    return Anchors({"kind": [e["pattern"] for _, e in _rules()["kinds"]]})
+    return Anchors({"kind": [e["pattern"] for _, e in _rules()["kinds"]],
+                    "agreement": [alt for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]})
 
 
 def trigger_positions(text: str) -> list[int]:
@@ -202,6 +206,13 @@ def trigger_positions(text: str) -> list[int]:
     from analysis.anchors import core_positions
 
     return core_positions(text)["kind"]
+
+
+def agreement_positions(text: str) -> list[int]:
+    """Offsets where an agreement phrase may start (the same pass as trigger_positions)."""
+    from analysis.anchors import core_positions
+
+    return core_positions(text)["agreement"]
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None) -> list[tuple[int, int, dict]]:
@@ -276,7 +287,7 @@ def _by_first_letter(alts: list[str], flags: int) -> str:
 
 def find_agreement(text: str, start: int, end: int, positions: list[int] | None = None) -> tuple[int, int, str] | None:
     """Leftmost (then longest) agreement phrase in text[start:end]. positions: candidate offsets of the whole text
-    (_agreement_anchors().positions(text)["agreement"]), to try the regex only there."""
+    (agreement_positions(text)), to try the regex only there."""
     rx, types = _agreement_rx()
     if positions is None:
         m = rx.search(text, start, end)
@@ -613,7 +624,7 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
                and any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents, i, positions, by_sent))]
     if not signing:
         return 0
-    agr_pos = _agreement_positions(text, [(sents[i]["start"], sents[i]["end"]) for i in signing])
+    agr_pos = agreement_positions(text)
     added = 0
     for i in signing:
         s = sents[i]
@@ -643,19 +654,6 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
             events[-1]["from_body"] = True
             added += 1
     return added
-
-
-def _agreement_positions(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """_agreement_anchors().positions(text)["agreement"], only the offsets inside the spans ((start, end) pairs):
-    the automaton reads just the few sentences that may tell a signing, not the whole article."""
-    return _agreement_anchors().positions_within(text, spans, "agreement")
-
-
-@lru_cache(maxsize=None)
-def _agreement_anchors():
-    from analysis.anchors import Anchors, _split_top
-
-    return Anchors({"agreement": [alt for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]})
 
 
 def _same_number(a: str | None, b: str | None) -> bool:
