@@ -316,6 +316,7 @@ def find_term(text: str) -> str | None:
     return "-".join(years)
 
 
+_DIGIT = re.compile(r"\d")  # a plain class, which `re` scans for quickly
 _DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
@@ -379,6 +380,8 @@ def _cited_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the subjects of documents cited between start and end ('Nghị định số 03/2019/NĐ-CP của Chính phủ
     về <subject>'): the units named there are what the document is about, not parties of the event."""
     out = []
+    if text.find("về", start, end) < 0:  # a subject follows "về": none here (str.find is far faster than the scan)
+        return out
     for m in _rules()["cited"].finditer(text, start, end):
         stop = _SUBJECT_END.search(text, m.end(), end)
         out.append((m.end(), stop.start() if stop else end))
@@ -450,11 +453,13 @@ def _clause_drafts(text: str, sent: dict, triggers: list, agr_pos: list[int] | N
                 agr = before
         if agr is None and kind["requires_agreement"]:
             continue
+        # the first clause's window: from the agreement (or trigger) to the end of its clause
+        first = agr[1] if agr else te
+        stop = _CLAUSE_END.search(text, first, seg_end)
+        clause_end = stop.start() if stop else seg_end
         # 'ký kết A và B', 'ký kết A, B': further agreements of other types joined to the first, one clause each
         agrs = [agr]
         if kind["kind"] == "ky_ket" and agr is not None and agr[0] >= ts:
-            stop = _CLAUSE_END.search(text, agr[1], seg_end)
-            clause_end = stop.start() if stop else seg_end
             while True:
                 nxt = find_agreement(text, agrs[-1][1], clause_end, agr_pos)
                 if (nxt is None or not _JOINED.search(text, agrs[-1][1], nxt[0]) or any(a[2] == nxt[2] for a in agrs)
@@ -462,16 +467,20 @@ def _clause_drafts(text: str, sent: dict, triggers: list, agr_pos: list[int] | N
                     break
                 agrs.append(nxt)
         for j, a in enumerate(agrs):
-            window_start = a[1] if a else te
-            stop = _CLAUSE_END.search(text, window_start, seg_end)
-            window_end = stop.start() if stop else seg_end
+            if j == 0:
+                window_start, window_end = first, clause_end
+            else:
+                window_start = a[1]
+                stop = _CLAUSE_END.search(text, window_start, seg_end)
+                window_end = stop.start() if stop else seg_end
             if j + 1 < len(agrs):
                 window_end = min(window_end, agrs[j + 1][0])
             window = text[window_start:window_end]
             cut = _AND_THEN.search(window)  # the part before the first ', và ...' (re.split(...)[0])
             if cut:
                 window = window[:cut.start()]
-            doc = _DOC.search(window[:60])
+            head = window[:60]
+            doc = _DOC.search(head) if _DIGIT.search(head) else None  # a number has digits: a far faster scan first
             out.append(({"kind": kind["kind"], "agreement_type": a[2] if a else None, "term": None,
                          "doc_number": doc.group(1) if doc else None,
                          "start": ts if j == 0 else a[0], "end": a[1] if a and a[0] >= ts else te, "sent": sent,
