@@ -790,16 +790,19 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
     instances: dict[int, list] = {}
     for i in held:  # only the sentences that hold a trigger candidate
         s = sents[i]
-        triggers = _triggers_of(text, sents, i, positions, by_sent)
+        triggers = [t for t in _triggers_of(text, sents, i, positions, by_sent) if t[2]["kind"] == "ky_ket"]
+        # only the people named in the sentence (in their order) can sign there, or stand between a signatory
+        # and the signing
+        local = [p for p in people if s["start"] <= p["start"] < s["end"]] if triggers else None
+        if not local:
+            continue
         since = s["start"]  # 'A và B ký X; C và D ký Y': the signatories of Y come after the signing of X
         for ts, te, kind in triggers:
-            if kind["kind"] != "ky_ket":
-                continue
             # only the people of the clause right before the trigger ('A, title và B, title ký kết'): no stop
             # between (tested first, it is the cheaper search) and no witness verb
-            signers = [p for p in people if since <= p["start"] and p["end"] <= ts and " " in p["name"]
-                       and _one_clause(text, p["end"], ts, people) and not not_signing.search(text, p["end"], ts)]
-            after = _signers_after(text, s, ts, te, people)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
+            signers = [p for p in local if since <= p["start"] and p["end"] <= ts and " " in p["name"]
+                       and _one_clause(text, p["end"], ts, local) and not not_signing.search(text, p["end"], ts)]
+            after = _signers_after(text, s, ts, te, local)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
             if after:
                 signers = signers + [p for p in after if p not in signers]
             since = after[-1]["end"] if after else te
