@@ -302,11 +302,16 @@ def find_agreement(text: str, start: int, end: int, positions: list[int] | None 
     return (m.start(), m.end(), types[int(m.lastgroup[1:])]) if m else None
 
 
-def find_term(text: str) -> str | None:
-    """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
+def find_term(text: str, until: re.Pattern | None = None) -> str | None:
+    """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'.
+    until: the term is read in the text before the first match of that regex only."""
     r = _rules()
     if r["term_digits"] is not None and r["term_digits"].search(text) is None:
-        return None
+        return None  # nor in any part of it: the search for `until` is spared too
+    if until is not None:
+        stop = until.search(text)
+        if stop:
+            text = text[:stop.start()]
     best = r["term_rx"].search(text)
     if not best:
         return None
@@ -646,8 +651,7 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
                 continue
             # a new term ('giai đoạn 2024 - 2026') makes a new agreement of a known type; the term is read up to the next
             # agreement word ('số 1520/QCPH thay thế Quy chế năm 2020': 2020 is the replaced one's)
-            other = _GENERIC.search(window)
-            c["term"] = find_term(window[:other.start()] if other else window)
+            c["term"] = find_term(window, until=_GENERIC)
             if _repeats(text, c, events):
                 _complete(events, c)
                 continue

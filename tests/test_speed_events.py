@@ -47,3 +47,12 @@ def test_find_term_is_the_leftmost_match_of_the_rules_in_order(window):
         years = [g for g in best.groups() if g]
         want = "-".join(years) if all(1945 <= int(y) <= 2100 for y in years) else None
     assert ev.find_term(window) == want
+
+
+@pytest.mark.parametrize("window", [
+    " số 1520/QCPH thay thế Quy chế năm 2020", " giai đoạn 2024 - 2026 thay thế quy chế năm 2020",
+    " năm 2023", " về phối hợp công tác", " kế hoạch 2021-2025", "", " số 12 ngày 3/4/2024 về kế hoạch năm 2025",
+])
+def test_find_term_until_reads_only_the_text_before_the_first_match(window):
+    stop = ev._GENERIC.search(window)
+    assert ev.find_term(window, until=ev._GENERIC) == ev.find_term(window[:stop.start()] if stop else window)
