@@ -218,32 +218,38 @@ def agreement_positions(text: str) -> list[int]:
 def find_triggers(text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None) -> list[tuple[int, int, dict]]:
     """Kind triggers in text[start:end], touching ones merged ('Hội nghị sơ kết' -> so_ket).
     positions: candidate offsets from trigger_positions(text), to scan a long text only once."""
-    r = _rules()
     end = len(text) if end is None else end
     if positions is None:
         positions = trigger_positions(text[start:end])
         positions = [p + start for p in positions]
-    # the candidates inside the span only (slicing to the end of a long article's list would copy it each call)
-    lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
-    if lo == hi:
-        return []
+    return _triggers_within(text, [(start, end)], positions)[0]
+
+
+def _triggers_within(text: str, spans: list[tuple[int, int]], positions: list[int]) -> list[list[tuple[int, int, dict]]]:
+    """find_triggers of each (start, end) span, in one loop (an article's sentences)."""
+    r = _rules()
     kind_rx, kind_of = r["kind_rx"], r["kind_of_group"]
-    merged: list[tuple] = []
-    last = -1
-    for p in positions[lo:hi]:
-        if p < last:
-            continue
-        m = kind_rx.match(text, p, end)
-        if m is None:
-            continue
-        last = m.end()
-        entry = kind_of[m.lastindex]
-        if merged and p - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], p):
-            ps, _, pk = merged[-1]
-            merged[-1] = (ps, last, entry if entry["priority"] > pk["priority"] else pk)
-        else:
-            merged.append((p, last, entry))
-    return merged
+    out = []
+    for start, end in spans:
+        # the candidates inside the span only (slicing to the end of a long article's list would copy it each time)
+        lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+        merged: list[tuple] = []
+        last = -1
+        for p in positions[lo:hi]:
+            if p < last:
+                continue
+            m = kind_rx.match(text, p, end)
+            if m is None:
+                continue
+            last = m.end()
+            entry = kind_of[m.lastindex]
+            if merged and p - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], p):
+                ps, _, pk = merged[-1]
+                merged[-1] = (ps, last, entry if entry["priority"] > pk["priority"] else pk)
+            else:
+                merged.append((p, last, entry))
+        out.append(merged)
+    return out
 
 
 _TOUCHING = re.compile(r"[\s\w]{0,3}")  # what may stand between two triggers that read as one
@@ -520,7 +526,12 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     lead_idx = [i for i, s in enumerate(sents) if s["kind"] == "title" or s["paragraph"] in lead_pars]
     lead = [sents[i] for i in lead_idx]
     events: list[dict] = []
-    by_sent: list = [None] * len(sents)  # index -> the sentence's triggers: the passes below read each sentence once
+    # index -> the sentence's triggers, read once: those of the sentences with a trigger candidate (all the body and
+    # signing passes below read) in one loop now, any other the lead passes read when they do
+    held = _sentences_holding(sents, positions)
+    by_sent: list = [None] * len(sents)
+    for i, found in zip(held, _triggers_within(text, [(sents[i]["start"], sents[i]["end"]) for i in held], positions)):
+        by_sent[i] = found
     for i in lead_idx:
         s = sents[i]
         for c in _clauses(text, s, _triggers_of(text, sents, i, positions, by_sent)):
@@ -535,8 +546,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                     _add(events, c)
                 break
     lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
-    held = _sentences_holding(sents, positions)  # the sentences with a trigger candidate, for both passes below
-    _body_signings(text, sents, lead_ids, events, positions, article, by_sent, held)
+    _body_signings(text, sents, lead_ids, events, article, by_sent, held)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -595,7 +605,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 continue
         kept.append(e)
     events[:] = kept
-    _signings(text, sents, units, people, events, positions, by_sent, held)
+    _signings(text, sents, units, people, events, by_sent, held)
     structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
@@ -626,16 +636,17 @@ def _to_come(text: str, sent: dict, clause: dict) -> bool:
     return clause["kind"] == "ky_ket" and _NOT_YET.search(text, sent["start"], clause["start"]) is not None
 
 
-def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],
-                   article: dict, by_sent: list, held: list[int]) -> int:
+def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], article: dict, by_sent: list,
+                   held: list[int]) -> int:
     """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
     that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
-    adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events."""
+    adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events.
+    held: the indexes of the sentences with a trigger candidate; by_sent: their triggers, by index."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
     # only a sentence with a signing trigger can tell a signing: the others need no agreement candidates
     signing = [i for i in held if sents[i]["sentence_id"] not in lead_ids
-               and any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents, i, positions, by_sent))]
+               and any(t[2]["kind"] == "ky_ket" for t in by_sent[i])]
     if not signing:
         return 0
     agr_pos = agreement_positions(text)
@@ -785,8 +796,9 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
 
 
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
-              positions: list[int], by_sent: list, held: list[int]) -> None:
-    """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
+              by_sent: list, held: list[int]) -> None:
+    """Signatories: people named before a signing trigger with no witness verb between; split events by pair.
+    held, by_sent: as for _body_signings."""
     not_signing = _rules()["not_signing"]
     signings = [e for e in events if e["kind"] == "ky_ket"]
     if not signings or not people:
@@ -794,7 +806,7 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
     instances: dict[int, list] = {}
     for i in held:  # only the sentences that hold a trigger candidate
         s = sents[i]
-        triggers = [t for t in _triggers_of(text, sents, i, positions, by_sent) if t[2]["kind"] == "ky_ket"]
+        triggers = [t for t in by_sent[i] if t[2]["kind"] == "ky_ket"]
         # only the people named in the sentence (in their order) can sign there, or stand between a signatory
         # and the signing
         local = [p for p in people if s["start"] <= p["start"] < s["end"]] if triggers else None
