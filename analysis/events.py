@@ -171,9 +171,11 @@ def _rules() -> dict:
     skip = "|".join(re.escape(w) for w in sorted(data["place_skip"], key=len, reverse=True))
     levels = "|".join(re.escape(w) for w in sorted(data["place_levels"], key=len, reverse=True))
     # 'tại' + skipped words + the place: a capitalised name, or a level word and a capitalised name
-    out["place"] = _first_class(re.compile(
-        rf"(?<!\w)tại\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
-        r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
+    # ('tại' first and the word boundary behind it, the same as '(?<!\w)tại': `re` scans quickly for a pattern that
+    # opens with plain letters)
+    out["place"] = re.compile(
+        rf"tại(?<!\wtại)\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
+        r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)")
     docs = "|".join(re.escape(w) for w in data["cited_documents"])
     out["cited"] = _first_class(re.compile(rf"(?<!\w)(?:{docs})(?!\w)[^;]{{0,120}}?\svề\s"))
     cues = "|".join(re.escape(w) for w in sorted(data["signers_after"], key=len, reverse=True))

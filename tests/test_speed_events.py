@@ -56,3 +56,18 @@ def test_find_term_is_the_leftmost_match_of_the_rules_in_order(window):
 def test_find_term_until_reads_only_the_text_before_the_first_match(window):
     stop = ev._GENERIC.search(window)
     assert ev.find_term(window, until=ev._GENERIC) == ev.find_term(window[:stop.start()] if stop else window)
+
+
+def test_place_rule_matches_as_with_the_boundary_in_front():
+    """'tại(?<!\\wtại)' is '(?<!\\w)tại' written so that `re` scans for the letters first: same matches, whatever
+    stands before, at the start of the text or of the searched span."""
+    fast = ev._rules()["place"]
+    assert fast.pattern.startswith("tại(?<!\\wtại)")
+    plain = re.compile("(?<!\\w)tại" + fast.pattern[len("tại(?<!\\wtại)"):], fast.flags)
+    texts = ["tại Công an tỉnh Gia Lai, hai bên", "Lễ ký diễn ra tại trụ sở Công an tỉnh Quảng Trị.",
+             "Đạitại Hà Nội, x", "x-tại Hà Nội; y", "1tại Hà Nội.", "Hội nghị tại tỉnh Gia Lai đã diễn ra",
+             "tổ chức tại Hội nghị ở Hà Nội, rồi tại TP. Hồ Chí Minh."]
+    for text in texts:
+        for pos in range(len(text)):
+            a, b = plain.search(text, pos), fast.search(text, pos)
+            assert (a and (a.span(), a.span(1))) == (b and (b.span(), b.span(1))), (text, pos)
