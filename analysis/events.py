@@ -646,7 +646,7 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
     held: the indexes of the sentences with a trigger candidate; by_sent: their triggers, by index."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
-    # only a sentence with a signing trigger can tell a signing: the others need no agreement candidates
+    # only a sentence with a signing trigger can tell a signing
     signing = [i for i in held if sents[i]["sentence_id"] not in lead_ids
                and any(t[2]["kind"] == "ky_ket" for t in by_sent[i])]
     if not signing:
