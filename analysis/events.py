@@ -548,7 +548,9 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                     _add(events, c)
                 break
     lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
-    _body_signings(text, sents, lead_ids, events, article, by_sent, held)
+    # the sentences with a signing trigger: the only ones that can tell a signing or its signatories
+    signing = [i for i in held if any(t[2]["kind"] == "ky_ket" for t in by_sent[i])]
+    _body_signings(text, sents, lead_ids, events, article, by_sent, signing)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -607,7 +609,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 continue
         kept.append(e)
     events[:] = kept
-    _signings(text, sents, units, people, events, by_sent, held)
+    _signings(text, sents, units, people, events, by_sent, signing)
     structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
@@ -639,16 +641,14 @@ def _to_come(text: str, sent: dict, clause: dict) -> bool:
 
 
 def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], article: dict, by_sent: list,
-                   held: list[int]) -> int:
+                   signing: list[int]) -> int:
     """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
     that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
     adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events.
-    held: the indexes of the sentences with a trigger candidate; by_sent: their triggers, by index."""
+    signing: the indexes of the sentences with a signing trigger; by_sent: the sentences' triggers, by index."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
-    # only a sentence with a signing trigger can tell a signing
-    signing = [i for i in held if sents[i]["sentence_id"] not in lead_ids
-               and any(t[2]["kind"] == "ky_ket" for t in by_sent[i])]
+    signing = [i for i in signing if sents[i]["sentence_id"] not in lead_ids]
     if not signing:
         return 0
     agr_pos = agreement_positions(text)
@@ -798,20 +798,20 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
 
 
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
-              by_sent: list, held: list[int]) -> None:
+              by_sent: list, signing: list[int]) -> None:
     """Signatories: people named before a signing trigger with no witness verb between; split events by pair.
-    held, by_sent: as for _body_signings."""
+    by_sent, signing: as for _body_signings."""
     not_signing = _rules()["not_signing"]
     signings = [e for e in events if e["kind"] == "ky_ket"]
     if not signings or not people:
         return
     instances: dict[int, list] = {}
-    for i in held:  # only the sentences that hold a trigger candidate
+    for i in signing:
         s = sents[i]
         triggers = [t for t in by_sent[i] if t[2]["kind"] == "ky_ket"]
         # only the people named in the sentence (in their order) can sign there, or stand between a signatory
         # and the signing
-        local = [p for p in people if s["start"] <= p["start"] < s["end"]] if triggers else None
+        local = [p for p in people if s["start"] <= p["start"] < s["end"]]
         if not local:
             continue
         since = s["start"]  # 'A và B ký X; C và D ký Y': the signatories of Y come after the signing of X
