@@ -94,6 +94,28 @@ def _firsts(seq) -> tuple[list[str] | None, bool]:
     return out, True
 
 
+_ONE_DIGIT = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)])]  # a parsed '\\d'
+
+
+def _digit_run(seq) -> int:
+    """How many digits (\\d) in a row every match of the parsed sequence holds, as one of its items tells ('(\\d{4})'
+    -> 4; 0 when that cannot be told)."""
+    best = 0
+    for op, av in seq:
+        if op is _sre.IN:
+            n = 1 if [(op, av)] == _ONE_DIGIT else 0
+        elif op in _REPEATS:
+            n = (av[0] if list(av[2]) == _ONE_DIGIT else _digit_run(av[2])) if av[0] >= 1 else 0
+        elif op is _sre.SUBPATTERN:
+            n = _digit_run(av[3])
+        elif op is _sre.BRANCH:
+            n = min(_digit_run(b) for b in av[1])
+        else:
+            n = 0
+        best = max(best, n)
+    return best
+
+
 def _first_class(rx: re.Pattern) -> re.Pattern:
     """rx with a lookahead on the characters its matches start with in front ('(?<!\\w)số\\s+...' ->
     '(?=[s])(?:(?<!\\w)số\\s+...)'): the same matches, found several times faster, because `re` scans quickly
@@ -133,18 +155,27 @@ def _rules() -> dict:
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r}: {exc}") from exc
             if not rx.search(e["example"]):
                 raise ValueError(f"analysis/data/events.yaml: {section}[{i}] pattern {e['pattern']!r} does not match its example {e['example']!r}")
-            # the terms are searched for in every clause window: with their first characters up front
-            compiled.append((_first_class(rx) if section == "terms" else rx, e))
+            compiled.append((rx, e))
         out[section] = compiled
+    # the terms as one alternation, searched for in every clause window: its leftmost match is the leftmost of
+    # the rules', and at one place the first rule's, as find_term wants (one scan, not one per rule); with the
+    # first characters up front
+    out["term_rx"] = _first_class(re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in out["terms"]), re.IGNORECASE))
+    # every term reads a year: a window without digits in a row has none, told by a far faster scan (a plain class
+    # first); as many digits as every rule's matches hold, None when one holds none
+    run = min(_digit_run(_sre_parser.parse(rx.pattern, rx.flags)) for rx, _ in out["terms"])
+    out["term_digits"] = re.compile(r"\d" * run) if run else None
     for key in ("place_skip", "place_levels", "not_joined", "cited_documents", "signers_after"):
         if not isinstance(data.get(key), list) or not data[key] or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"analysis/data/events.yaml: {key!r} must be a non-empty list of words")
     skip = "|".join(re.escape(w) for w in sorted(data["place_skip"], key=len, reverse=True))
     levels = "|".join(re.escape(w) for w in sorted(data["place_levels"], key=len, reverse=True))
     # 'tại' + skipped words + the place: a capitalised name, or a level word and a capitalised name
-    out["place"] = _first_class(re.compile(
-        rf"(?<!\w)tại\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
-        r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)"))
+    # ('tại' first and the word boundary behind it, the same as '(?<!\w)tại': `re` scans quickly for a pattern that
+    # opens with plain letters)
+    out["place"] = re.compile(
+        rf"tại(?<!\wtại)\s+(?:(?:{skip})\s+)?(?=[{ruledata.UPPER}]|(?:{levels})\s+[{ruledata.UPPER}])(.{{2,70}}?)"
+        r"(?=\s*[,;(]|\s+(?:diễn ra|đã|đang|sẽ|tổ chức|long trọng|trang trọng|ký|hội đàm)(?!\w)|(?<!TP)(?<!Tp)\s*\.(?:\s|$)|$)")
     docs = "|".join(re.escape(w) for w in data["cited_documents"])
     out["cited"] = _first_class(re.compile(rf"(?<!\w)(?:{docs})(?!\w)[^;]{{0,120}}?\svề\s"))
     cues = "|".join(re.escape(w) for w in sorted(data["signers_after"], key=len, reverse=True))
@@ -156,14 +187,20 @@ def _rules() -> dict:
         raise ValueError("analysis/data/events.yaml: missing or empty list 'not_signing'")
     out["not_signing"] = _first_class(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stops) + r")(?!\w)", re.IGNORECASE))
     out["kind_rx"] = re.compile("|".join(f"(?P<k{i}>{ruledata.expand(e['pattern'])})" for i, (_, e) in enumerate(out["kinds"])), re.IGNORECASE)
+    # the kind entry of a match's m.lastindex: the group k<i> of the kind that matched closes last
+    out["kind_of_group"] = {n: out["kinds"][int(name[1:])][1] for name, n in out["kind_rx"].groupindex.items() if name[0] == "k"}
     return out
 
 
 @lru_cache(maxsize=None)
 def _anchors():
-    from analysis.anchors import Anchors
+    """The first words of the kind triggers and of the agreement phrases: read in the one pass over an article
+    that analysis.anchors.core_positions makes for units, people and events (a few more hits there cost far less
+    than a second pass over the sentences that tell a signing)."""
+    from analysis.anchors import Anchors, _split_top
 
-    return Anchors({"kind": [e["pattern"] for _, e in _rules()["kinds"]]})
+    return Anchors({"kind": [e["pattern"] for _, e in _rules()["kinds"]],
+                    "agreement": [alt for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]})
 
 
 def trigger_positions(text: str) -> list[int]:
@@ -173,40 +210,48 @@ def trigger_positions(text: str) -> list[int]:
     return core_positions(text)["kind"]
 
 
+def agreement_positions(text: str) -> list[int]:
+    """Offsets where an agreement phrase may start (the same pass as trigger_positions)."""
+    from analysis.anchors import core_positions
+
+    return core_positions(text)["agreement"]
+
+
 def find_triggers(text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None) -> list[tuple[int, int, dict]]:
     """Kind triggers in text[start:end], touching ones merged ('Hội nghị sơ kết' -> so_ket).
     positions: candidate offsets from trigger_positions(text), to scan a long text only once."""
-    r = _rules()
     end = len(text) if end is None else end
     if positions is None:
         positions = trigger_positions(text[start:end])
         positions = [p + start for p in positions]
-    # the candidates inside the span only (slicing to the end of a long article's list would copy it each call)
-    lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
-    if lo == hi:
-        return []
-    kind_rx = r["kind_rx"]
-    raw = []
-    last = -1
-    for p in positions[lo:hi]:
-        if p < last:
-            continue
-        m = kind_rx.match(text, p, end)
-        if not m:
-            continue
-        last = m.end()
-        entry = r["kinds"][int(m.lastgroup[1:])][1]
-        raw.append([m.start(), m.end(), entry])
-    merged: list[list] = []
-    for t in raw:
-        if merged and t[0] - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], t[0]):
-            prev = merged[-1]
-            prev[1] = t[1]
-            if t[2]["priority"] > prev[2]["priority"]:
-                prev[2] = t[2]
-        else:
-            merged.append(t)
-    return [tuple(t) for t in merged]
+    return _triggers_within(text, [(start, end)], positions)[0]
+
+
+def _triggers_within(text: str, spans: list[tuple[int, int]], positions: list[int]) -> list[list[tuple[int, int, dict]]]:
+    """find_triggers of each (start, end) span, in one loop (an article's sentences)."""
+    r = _rules()
+    kind_rx, kind_of = r["kind_rx"], r["kind_of_group"]
+    out = []
+    for start, end in spans:
+        # the candidates inside the span only (slicing to the end of a long article's list would copy it each time)
+        lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+        merged: list[tuple] = []
+        last = -1
+        for p in positions[lo:hi]:
+            if p < last:
+                continue
+            m = kind_rx.match(text, p, end)
+            if m is None:
+                continue
+            last = m.end()
+            entry = kind_of[m.lastindex]
+            if merged and p - merged[-1][1] <= 3 and _TOUCHING.fullmatch(text, merged[-1][1], p):
+                ps, _, pk = merged[-1]
+                merged[-1] = (ps, last, entry if entry["priority"] > pk["priority"] else pk)
+            else:
+                merged.append((p, last, entry))
+        out.append(merged)
+    return out
 
 
 _TOUCHING = re.compile(r"[\s\w]{0,3}")  # what may stand between two triggers that read as one
@@ -250,7 +295,7 @@ def _by_first_letter(alts: list[str], flags: int) -> str:
 
 def find_agreement(text: str, start: int, end: int, positions: list[int] | None = None) -> tuple[int, int, str] | None:
     """Leftmost (then longest) agreement phrase in text[start:end]. positions: candidate offsets of the whole text
-    (_agreement_anchors().positions(text)["agreement"]), to try the regex only there."""
+    (agreement_positions(text)), to try the regex only there."""
     rx, types = _agreement_rx()
     if positions is None:
         m = rx.search(text, start, end)
@@ -265,21 +310,26 @@ def find_agreement(text: str, start: int, end: int, positions: list[int] | None 
     return (m.start(), m.end(), types[int(m.lastgroup[1:])]) if m else None
 
 
-def find_term(text: str) -> str | None:
-    """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'."""
-    best = None
-    for rx, _ in _rules()["terms"]:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
+def find_term(text: str, until: re.Pattern | None = None) -> str | None:
+    """The term written after an agreement: 'năm 2023' -> '2023', 'giai đoạn 2022 - 2025' -> '2022-2025'.
+    until: the term is read in the text before the first match of that regex only."""
+    r = _rules()
+    if r["term_digits"] is not None and r["term_digits"].search(text) is None:
+        return None  # nor in any part of it: the search for `until` is spared too
+    if until is not None:
+        stop = until.search(text)
+        if stop:
+            text = text[:stop.start()]
+    best = r["term_rx"].search(text)
     if not best:
         return None
-    years = [g for g in best.groups() if g]
+    years = [g for g in best.groups() if g]  # the groups of the rule that matched (the others' are None)
     if not all(1945 <= int(y) <= 2100 for y in years):
         return None
     return "-".join(years)
 
 
+_DIGIT = re.compile(r"\d")  # a plain class, which `re` scans for quickly
 _DOC = _first_class(re.compile(r"(?<!\w)số\s+(\d{1,5}(?:/[\wĐđ\-]+)*)", re.IGNORECASE))
 _STRUCTURE = re.compile(r"(\d{1,3})\s+(Chương)\s*(?:,|và)?\s*(\d{1,3})\s+(Điều)", re.IGNORECASE)
 _NOT_PLACE = re.compile(r"(?:Hội nghị|Hội đàm|Lễ|Buổi|Phiên|Đại hội)(?!\w)", re.IGNORECASE)
@@ -292,7 +342,7 @@ _AND_THEN = re.compile(r",\s*(?:và|đồng thời)\s")  # ', và ...', ', đồ
 _JOINED = re.compile(r"(?:\s+và|\s*,)\s*$")  # 'A và B', 'A, B': the connector right before the next agreement
 _WITNESS = re.compile(r"(?<!\w)chứng kiến của(?!\w)", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)và(?!\w)")
-_GENERIC = re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE)
+_GENERIC = _first_class(re.compile(r"(?:quy|qui) chế|thỏa thuận|thoả thuận|biên bản|chương trình|kế hoạch", re.IGNORECASE))
 _BACKREF = re.compile(r"\s*(?:này|đó|trên|nói trên|đã ký|vừa ký)(?!\w)", re.IGNORECASE)
 _NOT_YET = _first_class(re.compile(r"(?:sẽ|tiến tới|dự kiến|chuẩn bị|đề xuất|nghiên cứu|hướng tới|chưa|dự thảo)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 # a signing dated after the article ('ký kết trong quý I/2026', 'ký kết vào năm 2026', 'ký kết trong thời gian tới')
@@ -343,6 +393,8 @@ def _cited_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the subjects of documents cited between start and end ('Nghị định số 03/2019/NĐ-CP của Chính phủ
     về <subject>'): the units named there are what the document is about, not parties of the event."""
     out = []
+    if text.find("về", start, end) < 0:  # a subject follows "về": none here (str.find is far faster than the scan)
+        return out
     for m in _rules()["cited"].finditer(text, start, end):
         stop = _SUBJECT_END.search(text, m.end(), end)
         out.append((m.end(), stop.start() if stop else end))
@@ -381,25 +433,22 @@ def _unique(items: list[dict], key: str = "unit_id") -> list[dict]:
     return out
 
 
-def _clauses(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
-             triggers: list | None = None) -> list[dict]:
-    """Event clauses of one sentence: kind, agreement, term, doc number, span. agr_pos: agreement candidates;
-    triggers: the sentence's find_triggers when already read."""
+def _clauses(text: str, sent: dict, triggers: list) -> list[dict]:
+    """Event clauses of one sentence: kind, agreement, term, doc number, span. triggers: the sentence's
+    find_triggers."""
     out = []
-    for clause, window in _clause_drafts(text, sent, positions, agr_pos, triggers):
+    for clause, window in _clause_drafts(text, sent, triggers):
         clause["term"] = find_term(window)
         out.append(clause)
     return out
 
 
-def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, agr_pos: list[int] | None = None,
-                   triggers: list | None = None, only: str | None = None) -> list[tuple[dict, str]]:
-    """The clauses of _clauses with their term still None, each with the window its term is read from: the term
-    costs three regex searches, and the body pass needs it only for the few clauses it keeps.
+def _clause_drafts(text: str, sent: dict, triggers: list, agr_pos: list[int] | None = None,
+                   only: str | None = None) -> list[tuple[dict, str]]:
+    """The clauses of _clauses with their term still None, each with the window its term is read from: the body
+    pass reads the term of a shorter window. triggers: the sentence's find_triggers; agr_pos: agreement candidates.
     only: only the clauses of that kind (each trigger's clauses depend on the offsets of its neighbours only,
     so skipping the other triggers changes none of them)."""
-    if triggers is None:
-        triggers = find_triggers(text, sent["start"], sent["end"], positions)
     not_joined = _rules()["not_joined"]
     out = []
     for i, (ts, te, kind) in enumerate(triggers):
@@ -417,11 +466,13 @@ def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, ag
                 agr = before
         if agr is None and kind["requires_agreement"]:
             continue
+        # the first clause's window: from the agreement (or trigger) to the end of its clause
+        first = agr[1] if agr else te
+        stop = _CLAUSE_END.search(text, first, seg_end)
+        clause_end = stop.start() if stop else seg_end
         # 'ký kết A và B', 'ký kết A, B': further agreements of other types joined to the first, one clause each
         agrs = [agr]
         if kind["kind"] == "ky_ket" and agr is not None and agr[0] >= ts:
-            stop = _CLAUSE_END.search(text, agr[1], seg_end)
-            clause_end = stop.start() if stop else seg_end
             while True:
                 nxt = find_agreement(text, agrs[-1][1], clause_end, agr_pos)
                 if (nxt is None or not _JOINED.search(text, agrs[-1][1], nxt[0]) or any(a[2] == nxt[2] for a in agrs)
@@ -429,16 +480,20 @@ def _clause_drafts(text: str, sent: dict, positions: list[int] | None = None, ag
                     break
                 agrs.append(nxt)
         for j, a in enumerate(agrs):
-            window_start = a[1] if a else te
-            stop = _CLAUSE_END.search(text, window_start, seg_end)
-            window_end = stop.start() if stop else seg_end
+            if j == 0:
+                window_start, window_end = first, clause_end
+            else:
+                window_start = a[1]
+                stop = _CLAUSE_END.search(text, window_start, seg_end)
+                window_end = stop.start() if stop else seg_end
             if j + 1 < len(agrs):
                 window_end = min(window_end, agrs[j + 1][0])
             window = text[window_start:window_end]
             cut = _AND_THEN.search(window)  # the part before the first ', và ...' (re.split(...)[0])
             if cut:
                 window = window[:cut.start()]
-            doc = _DOC.search(window[:60])
+            head = window[:60]
+            doc = _DOC.search(head) if _DIGIT.search(head) else None  # a number has digits: a far faster scan first
             out.append(({"kind": kind["kind"], "agreement_type": a[2] if a else None, "term": None,
                          "doc_number": doc.group(1) if doc else None,
                          "start": ts if j == 0 else a[0], "end": a[1] if a and a[0] >= ts else te, "sent": sent,
@@ -470,24 +525,32 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
         lead_pars.add(s["paragraph"])
         if s["kind"] == "body":
             break
-    lead = [s for s in sents if s["kind"] == "title" or s["paragraph"] in lead_pars]
+    lead_idx = [i for i, s in enumerate(sents) if s["kind"] == "title" or s["paragraph"] in lead_pars]
+    lead = [sents[i] for i in lead_idx]
     events: list[dict] = []
-    memo: dict = {}  # (start, end) of a sentence -> its triggers: the passes below read each sentence once
-    for s in lead:
-        for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo)):
+    # index -> the sentence's triggers, read once: those of the sentences with a trigger candidate (all the body and
+    # signing passes below read) in one loop now, any other the lead passes read when they do
+    held = _sentences_holding(sents, positions)
+    by_sent: list = [None] * len(sents)
+    for i, found in zip(held, _triggers_within(text, [(sents[i]["start"], sents[i]["end"]) for i in held], positions)):
+        by_sent[i] = found
+    for i in lead_idx:
+        s = sents[i]
+        for c in _clauses(text, s, _triggers_of(text, sents, i, positions, by_sent)):
             if not _to_come(text, s, c):
                 _add(events, c)
     if not events:  # no event in the lead: the first clause of the body that names an agreement
-        for s in sents:
-            cl = [c for c in _clauses(text, s, positions, triggers=_triggers_of(text, s, positions, memo))
+        for i, s in enumerate(sents):
+            cl = [c for c in _clauses(text, s, _triggers_of(text, sents, i, positions, by_sent))
                   if c["agreement_type"] and not _to_come(text, s, c)]
             if cl:
                 for c in cl:
                     _add(events, c)
                 break
     lead_ids = {s["sentence_id"] for s in lead} | {s["sentence_id"] for e in events for s in e["sentences"]}
-    held = _sentences_holding(sents, positions)  # the sentences with a trigger candidate, for both passes below
-    _body_signings(text, sents, lead_ids, events, positions, article, memo, held)
+    # the sentences with a signing trigger: the only ones that can tell a signing or its signatories
+    signing = [i for i in held if any(t[2]["kind"] == "ky_ket" for t in by_sent[i])]
+    _body_signings(text, sents, lead_ids, events, article, by_sent, signing)
     # parties, place and date from the clauses' sentences
     day_of: dict = {}  # sentence start -> its date / (place, parties): events that share a sentence read it once
     read: dict = {}
@@ -546,7 +609,7 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
                 continue
         kept.append(e)
     events[:] = kept
-    _signings(text, sents, units, people, events, positions, memo, held)
+    _signings(text, sents, units, people, events, by_sent, signing)
     structure = _structure(text)
     if structure:
         target = next((e for e in events if e["agreement_type"] not in (None,)), None)
@@ -557,13 +620,13 @@ def article_events(article: dict, sents: list[dict], units: list[dict], people: 
     return events
 
 
-def _triggers_of(text: str, sent: dict, positions: list[int], memo: dict) -> list:
-    """find_triggers(text, sent start, sent end, positions), read once per sentence (memo: one article's)."""
-    key = (sent["start"], sent["end"])
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = find_triggers(text, sent["start"], sent["end"], positions)
-    return found
+def _triggers_of(text: str, sents: list[dict], i: int, positions: list[int], by_sent: list) -> list:
+    """find_triggers of sents[i], read once (by_sent: the article's, by sentence index; None where not read yet)."""
+    triggers = by_sent[i]
+    if triggers is None:
+        s = sents[i]
+        triggers = by_sent[i] = find_triggers(text, s["start"], s["end"], positions)
+    return triggers
 
 
 def _sentences_holding(sents: list[dict], positions: list[int]) -> list[int]:
@@ -577,36 +640,31 @@ def _to_come(text: str, sent: dict, clause: dict) -> bool:
     return clause["kind"] == "ky_ket" and _NOT_YET.search(text, sent["start"], clause["start"]) is not None
 
 
-def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], positions: list[int],
-                   article: dict, memo: dict | None = None, held: list[int] | None = None) -> int:
+def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dict], article: dict, by_sent: list,
+                   signing: list[int]) -> int:
     """Signings told in the body ('Tại hội nghị, hai Bộ đã ký kết Kế hoạch phối hợp số 25/KH-...') of an agreement
     that differs, in type or number, from every event found so far; a body sentence that repeats a known agreement
-    adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events."""
+    adds nothing. Earlier ('Năm 2020, hai đơn vị đã ký kết ...') and future ('sẽ ký kết') signings are not events.
+    signing: the indexes of the sentences with a signing trigger; by_sent: the sentences' triggers, by index."""
     ref = article.get("published") or article.get("event_date")
     ref_year = int(str(ref)[:4]) if ref and str(ref)[:4].isdigit() else None
-    if held is None:
-        held = _sentences_holding(sents, positions)
-    idx = [i for i in held if sents[i]["sentence_id"] not in lead_ids]
-    if not idx:
+    signing = [i for i in signing if sents[i]["sentence_id"] not in lead_ids]
+    if not signing:
         return 0
-    memo = {} if memo is None else memo
-    # only a sentence with a signing trigger can tell a signing: the others need no agreement candidates
-    signing = [sents[i] for i in idx if any(t[2]["kind"] == "ky_ket" for t in _triggers_of(text, sents[i], positions, memo))]
-    agr_pos = _agreement_positions(text, [(s["start"], s["end"]) for s in signing])
+    agr_pos = agreement_positions(text)
     added = 0
-    for s in signing:
+    for i in signing:
+        s = sents[i]
         lo = bisect.bisect_left(agr_pos, s["start"])
         if lo >= len(agr_pos) or agr_pos[lo] >= s["end"]:
             continue  # no agreement word: no clause
-        triggers = _triggers_of(text, s, positions, memo)
-        for c, window in _clause_drafts(text, s, positions, agr_pos, triggers, only="ky_ket"):
+        for c, window in _clause_drafts(text, s, by_sent[i], agr_pos, only="ky_ket"):
             # a repeat first: most body signings retell the lead's, and the checks are pure, so their order is free
             if c["agreement_type"] is None:
                 continue
             # a new term ('giai đoạn 2024 - 2026') makes a new agreement of a known type; the term is read up to the next
             # agreement word ('số 1520/QCPH thay thế Quy chế năm 2020': 2020 is the replaced one's)
-            other = _GENERIC.search(window)
-            c["term"] = find_term(window[:other.start()] if other else window)
+            c["term"] = find_term(window, until=_GENERIC)
             if _repeats(text, c, events):
                 _complete(events, c)
                 continue
@@ -622,19 +680,6 @@ def _body_signings(text: str, sents: list[dict], lead_ids: set, events: list[dic
             events[-1]["from_body"] = True
             added += 1
     return added
-
-
-def _agreement_positions(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """_agreement_anchors().positions(text)["agreement"], only the offsets inside the spans ((start, end) pairs):
-    the automaton reads just the few sentences that may tell a signing, not the whole article."""
-    return _agreement_anchors().positions_within(text, spans, "agreement")
-
-
-@lru_cache(maxsize=None)
-def _agreement_anchors():
-    from analysis.anchors import Anchors, _split_top
-
-    return Anchors({"agreement": [alt for _, e in _rules()["agreements"] for alt in _split_top(ruledata.expand(e["pattern"]))]})
 
 
 def _same_number(a: str | None, b: str | None) -> bool:
@@ -753,28 +798,29 @@ def _signers_after(text: str, s: dict, ts: int, te: int, people: list[dict]) -> 
 
 
 def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict], events: list[dict],
-              positions: list[int] | None = None, memo: dict | None = None, held: list[int] | None = None) -> None:
-    """Signatories: people named before a signing trigger with no witness verb between; split events by pair."""
+              by_sent: list, signing: list[int]) -> None:
+    """Signatories: people named before a signing trigger with no witness verb between; split events by pair.
+    by_sent, signing: as for _body_signings."""
     not_signing = _rules()["not_signing"]
     signings = [e for e in events if e["kind"] == "ky_ket"]
     if not signings or not people:
         return
     instances: dict[int, list] = {}
-    memo = {} if memo is None else memo
-    if positions is not None:  # only the sentences that hold a trigger candidate
-        sents = [sents[i] for i in (_sentences_holding(sents, positions) if held is None else held)]
-    for s in sents:
-        triggers = (find_triggers(text, s["start"], s["end"], positions) if positions is None
-                    else _triggers_of(text, s, positions, memo))
+    for i in signing:
+        s = sents[i]
+        triggers = [t for t in by_sent[i] if t[2]["kind"] == "ky_ket"]
+        # only the people named in the sentence (in their order) can sign there, or stand between a signatory
+        # and the signing
+        local = [p for p in people if s["start"] <= p["start"] < s["end"]]
+        if not local:
+            continue
         since = s["start"]  # 'A và B ký X; C và D ký Y': the signatories of Y come after the signing of X
         for ts, te, kind in triggers:
-            if kind["kind"] != "ky_ket":
-                continue
             # only the people of the clause right before the trigger ('A, title và B, title ký kết'): no stop
             # between (tested first, it is the cheaper search) and no witness verb
-            signers = [p for p in people if since <= p["start"] and p["end"] <= ts and " " in p["name"]
-                       and _one_clause(text, p["end"], ts, people) and not not_signing.search(text, p["end"], ts)]
-            after = _signers_after(text, s, ts, te, people)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
+            signers = [p for p in local if since <= p["start"] and p["end"] <= ts and " " in p["name"]
+                       and _one_clause(text, p["end"], ts, local) and not not_signing.search(text, p["end"], ts)]
+            after = _signers_after(text, s, ts, te, local)  # 'A ký kết quy chế với B, C và D'; '..., gồm A và B'
             if after:
                 signers = signers + [p for p in after if p not in signers]
             since = after[-1]["end"] if after else te
@@ -826,8 +872,10 @@ def _signings(text: str, sents: list[dict], units: list[dict], people: list[dict
 def _without_heads(parties: list[dict]) -> list[dict]:
     """The parties but a national organisation whose branch is a party too ('Agribank' in the headline, 'Agribank chi
     nhánh Đồng Tháp' in the body: the branch signed)."""
-    names = [u["unit"] for u in parties]
-    return [u for u in parties if not any(n.startswith(u["unit"] + " chi nhánh ") for n in names)]
+    branches = [u["unit"] for u in parties if " chi nhánh " in u["unit"]]
+    if not branches:  # the usual case: no branch, no head to drop
+        return parties
+    return [u for u in parties if not any(n.startswith(u["unit"] + " chi nhánh ") for n in branches)]
 
 
 def events_rows(article_id: str, events: list[dict], text: str) -> tuple[list[dict], list[dict], list[dict]]:
