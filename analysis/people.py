@@ -398,7 +398,7 @@ def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
     has them)."""
     if rx is None:
         rx = _rx()
-    if text.endswith(("Ban ", "ban "), max(0, pos - 4), pos):
+    if text.endswith(("Ban ", "ban "), pos - 4 if pos > 4 else 0, pos):
         return None  # 'Ban Giám đốc Công an tỉnh', 'Ban Bí thư Trung ương Đoàn': a collective body, no one's title
     if m is None:
         m = _title_match(text, pos, rx)
@@ -588,7 +588,7 @@ def _with_repeats(text: str, mentions: list[dict]) -> list[dict]:
             e = i + len(name)
             if (i not in taken and (i == 0 or not text[i - 1].isalnum()) and not _NAME_GOES_ON.match(text, e)
                     and not any(s <= i < se for s, se in spans)
-                    and not _PLACE_WORD_BEFORE.search(text, max(0, i - 12), i)):
+                    and not _PLACE_WORD_BEFORE.search(text, i - 12 if i > 12 else 0, i)):
                 extra.append({"start": i, "end": e, "name": name, "rank": None, "titles": [], "trigger": "repeat",
                               "surface": name})
             i = text.find(name, e)
@@ -638,7 +638,7 @@ def _title_anchors(text: str, positions: list[int], units_at: dict, unit_starts:
             # 'Bộ trưởng Bộ Công an, Đại tướng Tô Lâm': a title, a comma, then a rank and the name; not when the
             # title is itself in apposition to the name before it ('A, Giám đốc Công an tỉnh X, Đại tá B')
             ws = _COMMA.match(text, end)
-            if not (ws and rank(text, ws.end()) and not _APPOSED.search(text, max(0, p - 30), p)):
+            if not (ws and rank(text, ws.end()) and not _APPOSED.search(text, p - 30 if p > 30 else 0, p)):
                 continue
             q = ws.end()
         rank_name = None
@@ -670,7 +670,7 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
             span_starts = [a for a, _ in spans]
         k = bisect.bisect_right(span_starts, start)
         inside = False
-        for s, e in spans[max(0, k - 3):k]:
+        for s, e in spans[k - 3 if k > 3 else 0:k]:
             if s <= start < e:
                 inside = True
                 break
@@ -679,7 +679,7 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
         place = resolve_at(text, start)
         if place and place[1] >= back.end(1):
             continue  # a place name ('... tỉnh Hà Tĩnh, Giám đốc ...')
-        if _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start):
+        if _PLACE_WORD_BEFORE.search(text, start - 12 if start > 12 else 0, start):
             continue  # a place or street named as people are ('châu Văn Sơn, Cục trưởng ...', 'phường Nguyễn Trãi')
         out.append((start, "apposition", None, []))
     return out
@@ -689,7 +689,7 @@ def _name_before(text: str, p: int, rx) -> re.Match | None:
     """rx.before_title.search(text, max(0, p - 60), p): a name of 2 to 4 words, then ',', '-' or '–' right before p.
     The search starts at the 4th last space before the separator (a match has at most 3 spaces) and is skipped
     when no separator ends the text before p (str.rstrip strips what the regex's \\s matches)."""
-    lo = max(0, p - 60)
+    lo = p - 60 if p > 60 else 0  # (no max(): a builtin call costs more)
     head = text[lo:p].rstrip()
     if not head or head[-1] not in ",-–":
         return None
