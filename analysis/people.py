@@ -23,7 +23,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis import ruledata
-from analysis.anchors import core_positions
+from analysis.anchors import core_positions, first_words
 from analysis.units import find_unit_mentions, resolve_at, resolve_home, sentence_of
 
 _c = lru_cache(maxsize=None)(re.compile)  # compiled once, looked up fast
@@ -123,6 +123,13 @@ class _Rx:
         self.title_alts = [(re.compile(rf"(?:{ruledata.expand(e['pattern'])})(?!\w)", re.IGNORECASE), e) for e in forms]
         title_alt = "|".join(f"(?:{ruledata.expand(e['pattern'])})" for e in forms)
         self.title = re.compile(rf"(?<!\w)(?P<dep>[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
+        # self.title tries its titles in turn; the same regex with only the titles that may start where the
+        # candidate does is much faster (see _title_match)
+        self.title_patterns = [ruledata.expand(e["pattern"]) for e in forms]
+        self.title_firsts = [_first_letters(p) for p in self.title_patterns]
+        self.title_by_start: dict = {}  # two characters -> the .match of self.title reduced to them
+        ph = _ignorecase_chars("ph")  # (a few more pairs than 'ph' in any case: they keep the whole regex)
+        self.deputy_first = frozenset(a + b for a in ph for b in ph)
         self.title_any = re.compile(rf"(?:[Pp]hó\s+)?(?:{title_alt})(?!\w)", re.IGNORECASE)
         self.section_titles = frozenset(str(t) for t in r["pos"].get("section_titles") or [])
         # a section's name between a section title and its unit: capitalised words with no punctuation
@@ -155,8 +162,6 @@ class _Rx:
         self.title_tail = re.compile(rf"(?<!\w)(?:Phó\s+)?(?:{title_alt})(?:\s+Thường trực)?(?:\s+(?:{bodies}))?\s*$", re.IGNORECASE)
         # "H'Hen Niê", "Ksor H'Bơ": an Ede/Jarai female prefix H' is part of the word
         self.run = re.compile(rf"[{U}](?:['’](?=[{U}]))?[{L}{U}]*(?: [{U}](?:['’](?=[{U}]))?[{L}{U}]*)*(?![\w'’])")
-        from analysis.anchors import first_words
-
         stop_pats = [f"(?:Phó\\s+)?(?:{e['pattern']})" for e in forms] + list(r["rank_forms"]) + [
             "Công an", "Bộ", "Ủy ban", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy", "Cục", "Cụm", "Tại", "Theo", "Sau", "Trong", "Với"]
         self.stop_first = frozenset(w.split()[0] for p in stop_pats for w in first_words(p))
@@ -324,6 +329,55 @@ def _title_head(head: str, deputy: bool, rx) -> tuple[str, int, bool] | None:
     return out
 
 
+def _title_match(text: str, pos: int, rx) -> re.Match | None:
+    """rx.title.match(text, pos), by the same regex without the titles that cannot start with the two characters at
+    pos (see _title_matcher)."""
+    key = text[pos:pos + 2]
+    return (rx.title_by_start.get(key) or _title_matcher(key, rx))(text, pos)
+
+
+def _title_matcher(key: str, rx):
+    """The .match of rx.title holding only the titles that may start with `key`, in their order (memoised per key):
+    the same match wherever the text starts with key. All titles where 'Phó' may start (the title is after it)."""
+    if key in rx.deputy_first:
+        match = rx.title.match
+    else:
+        low = key.lower()
+        pats = [p for p, first in zip(rx.title_patterns, rx.title_firsts)
+                if first is None or any(low.startswith(f) for f in first)]
+        alt = "|".join(f"(?:{p})" for p in pats) or "(?!)"
+        match = re.compile(rf"(?<!\w)(?P<dep>[Pp]hó\s+)?(?:{alt})(?!\w)", re.IGNORECASE).match
+    if len(rx.title_by_start) < 10_000:
+        rx.title_by_start[key] = match
+    return match
+
+
+try:  # the letters the regex engine also matches case-insensitively to letters other than their lower/upper case
+    from re._casefix import _EXTRA_CASES as _CASE_EXTRAS  # ('s' and 'ſ', 'k' and the Kelvin sign ...)
+except ImportError:  # another Python: no pre-check
+    _CASE_EXTRAS = None
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The first (at most two) letters, lower-cased, of the words a match of `pattern` can start with
+    (anchors.first_words): a text whose lower-cased start is none of them cannot match, with or without
+    IGNORECASE. None when that cannot be told: a pattern that does not start with literal words, or a letter
+    whose lower case is longer or matches other letters case-insensitively (as 'k' does the Kelvin sign)."""
+    try:
+        words = first_words(pattern)
+    except ValueError:
+        return None
+    if len(pattern.lower()) != len(pattern):
+        return None
+    out = set()
+    for w in words:
+        first = w.split(" ", 1)[0][:2]
+        if not first or _CASE_EXTRAS is None or any(ord(c) in _CASE_EXTRAS for c in first):
+            return None
+        out.add(first)
+    return frozenset(out)
+
+
 def _space_end(text: str, pos: int) -> int:
     """_WS.match(text, pos).end(), or -1 when no whitespace starts at pos (one space before a non-space, the usual
     case, and no space at all without the regex; str.isspace and the regex's \\s are the same character class)."""
@@ -344,10 +398,10 @@ def _title_at(text: str, pos: int, units_at: dict, m: re.Match | None = None,
     has them)."""
     if rx is None:
         rx = _rx()
-    if text.endswith(("Ban ", "ban "), max(0, pos - 4), pos):
+    if text.endswith(("Ban ", "ban "), pos - 4 if pos > 4 else 0, pos):
         return None  # 'Ban Giám đốc Công an tỉnh', 'Ban Bí thư Trung ương Đoàn': a collective body, no one's title
     if m is None:
-        m = rx.title.match(text, pos)
+        m = _title_match(text, pos, rx)
         if not m:
             return None
     dep = m.end("dep")  # -1 without 'Phó'
@@ -534,7 +588,7 @@ def _with_repeats(text: str, mentions: list[dict]) -> list[dict]:
             e = i + len(name)
             if (i not in taken and (i == 0 or not text[i - 1].isalnum()) and not _NAME_GOES_ON.match(text, e)
                     and not any(s <= i < se for s, se in spans)
-                    and not _PLACE_WORD_BEFORE.search(text, max(0, i - 12), i)):
+                    and not _PLACE_WORD_BEFORE.search(text, i - 12 if i > 12 else 0, i)):
                 extra.append({"start": i, "end": e, "name": name, "rank": None, "titles": [], "trigger": "repeat",
                               "surface": name})
             i = text.find(name, e)
@@ -564,12 +618,14 @@ def _title_anchors(text: str, positions: list[int], units_at: dict, unit_starts:
     """Anchors after a title (and its organisation, and maybe a rank): 'Giám đốc Công an tỉnh X Đại tá Nguyễn ...'
     (cache: filled with the titles read, for _titles_after)."""
     out = []
-    title, rank, rank_first, wsd = rx.title.match, rx.rank.match, rx.rank_first, _WS_OR_DEGREE.match
+    rank, rank_first, wsd = rx.rank.match, rx.rank_first, _WS_OR_DEGREE.match
+    by_start = rx.title_by_start
     last_title = -1
     for p in positions:
         if p < last_title:
             continue  # 'Chủ tịch' inside 'Phó Chủ tịch ...'
-        m = title(text, p)
+        key = text[p:p + 2]  # _title_match, inlined
+        m = (by_start.get(key) or _title_matcher(key, rx))(text, p)
         if not m:
             continue
         hit = cache[p] = _title_at(text, p, units_at, m, unit_starts, rx)
@@ -582,7 +638,7 @@ def _title_anchors(text: str, positions: list[int], units_at: dict, unit_starts:
             # 'Bộ trưởng Bộ Công an, Đại tướng Tô Lâm': a title, a comma, then a rank and the name; not when the
             # title is itself in apposition to the name before it ('A, Giám đốc Công an tỉnh X, Đại tá B')
             ws = _COMMA.match(text, end)
-            if not (ws and rank(text, ws.end()) and not _APPOSED.search(text, max(0, p - 30), p)):
+            if not (ws and rank(text, ws.end()) and not _APPOSED.search(text, p - 30 if p > 30 else 0, p)):
                 continue
             q = ws.end()
         rank_name = None
@@ -601,8 +657,7 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
     """A Vietnamese name with a title in apposition and nothing before it: 'Nguyễn Văn A, Giám đốc Công an tỉnh ...'
     (positions: the title candidates)."""
     out = []
-    spans = sorted([(u["start"], u["end"]) for u in unit_mentions])
-    span_starts = [a for a, _ in spans]
+    spans = span_starts = None  # the units' spans, sorted: built when a name is found
     for p in positions:
         if p < 4 or text[p - 2] not in ",-–" and text[p - 1] not in ",-–":
             continue  # cheap pre-check: only a title right after ', ' or ' - ' can follow a bare name
@@ -610,9 +665,12 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
         if not back:
             continue
         start = back.start(1)
+        if spans is None:
+            spans = sorted([(u["start"], u["end"]) for u in unit_mentions])
+            span_starts = [a for a, _ in spans]
         k = bisect.bisect_right(span_starts, start)
         inside = False
-        for s, e in spans[max(0, k - 3):k]:
+        for s, e in spans[k - 3 if k > 3 else 0:k]:
             if s <= start < e:
                 inside = True
                 break
@@ -621,7 +679,7 @@ def _apposition_anchors(text: str, positions: list[int], unit_mentions: list[dic
         place = resolve_at(text, start)
         if place and place[1] >= back.end(1):
             continue  # a place name ('... tỉnh Hà Tĩnh, Giám đốc ...')
-        if _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start):
+        if _PLACE_WORD_BEFORE.search(text, start - 12 if start > 12 else 0, start):
             continue  # a place or street named as people are ('châu Văn Sơn, Cục trưởng ...', 'phường Nguyễn Trãi')
         out.append((start, "apposition", None, []))
     return out
@@ -631,7 +689,7 @@ def _name_before(text: str, p: int, rx) -> re.Match | None:
     """rx.before_title.search(text, max(0, p - 60), p): a name of 2 to 4 words, then ',', '-' or '–' right before p.
     The search starts at the 4th last space before the separator (a match has at most 3 spaces) and is skipped
     when no separator ends the text before p (str.rstrip strips what the regex's \\s matches)."""
-    lo = max(0, p - 60)
+    lo = p - 60 if p > 60 else 0  # (no max(): a builtin call costs more)
     head = text[lo:p].rstrip()
     if not head or head[-1] not in ",-–":
         return None
@@ -736,10 +794,15 @@ def merge_people(mentions: list[dict]) -> list[dict]:
     out = []
     for p in people.values():
         titles = p["titles"]
-        main = max(titles, key=_main_title_key) if titles else None
-        org = main["organisation"] if main and main["organisation"] else next(
-            (t["organisation"] for t in sorted(titles, key=_membership_key) if t["organisation"]), None)
-        positions = list(dict.fromkeys([t["title"] for t in titles]))
+        if len(titles) == 1:  # the usual case, without max, sorted and dict.fromkeys
+            main = titles[0]
+            org = main["organisation"] or None
+            positions = [main["title"]]
+        else:
+            main = max(titles, key=_main_title_key) if titles else None
+            org = main["organisation"] if main and main["organisation"] else next(
+                (t["organisation"] for t in sorted(titles, key=_membership_key) if t["organisation"]), None)
+            positions = list(dict.fromkeys([t["title"] for t in titles]))
         first = p["first"]
         out.append({"name": p["name"], "rank": p["rank"], "position": main["title"] if main else None,
                     "positions": positions, "organisation": org, "start": first["start"], "end": first["end"],
@@ -764,11 +827,17 @@ _START = operator.itemgetter("start")
 def article_people(article_id: str, text: str, unit_mentions=None, sindex=None) -> tuple[list[dict], list[dict]]:
     """(merged people rows, mention rows) of one article."""
     mentions = find_people(text, unit_mentions)
-    sentence_at = {}  # start -> sentence id, read once per start (a person starts at one of its mentions)
-    for m in mentions:
-        start = m["start"]
-        if start not in sentence_at:
-            sentence_at[start] = sentence_of(sindex, start)
+    # start -> sentence id (sentence_of, inlined), read once per start (a person starts at one of its mentions)
+    if not sindex or not sindex[0]:
+        sentence_at = dict.fromkeys([m["start"] for m in mentions])
+    else:
+        starts, ids = sindex
+        sentence_at = {}
+        for m in mentions:
+            start = m["start"]
+            if start not in sentence_at:
+                i = bisect.bisect_right(starts, start) - 1
+                sentence_at[start] = ids[i if i > 0 else 0]
     rows = []
     for p in merge_people(mentions):
         start = p["start"]
