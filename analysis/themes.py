@@ -408,7 +408,9 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
         by_theme: dict[str, list] = {}  # theme -> [[start, end, weight, sentence]] in the order of their ends, offsets in `joined`
         tangled = set()  # the themes two of whose hits overlap (the others need no overlap rule)
         excluded: dict[str, list] | None = None
-        candidates = []  # the sentences whose hits pass the catalogue gate (before the overlap rule, which can only take themes away)
+        # the sentences whose hits pass the catalogue gate (before the overlap rule: only an exclusion can take a theme
+        # away from a sentence, as a group of overlapping hits keeps one)
+        candidates = []
         named = set()  # the themes of the hits of sentence k so far
         k, next_bound = 0, bounds[1]
         for end, (klen, digit_end, targets, slug, weight) in automaton.iter(joined):
@@ -462,9 +464,9 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                         group_end = hits[j][1]
                     j += 1
                 if not spans and j - i <= 2:  # alone, or two overlapping hits: the one _greedy keeps
-                    if j - i == 2:
+                    if j - i == 2:  # (g starts first: h wins by its weight, or, as heavy, by its length)
                         h = hits[i + 1]
-                        if (-h[2], h[0] - h[1], h[0]) < (-g[2], g[0] - g[1], g[0]):
+                        if h[2] > g[2] or (h[2] == g[2] and h[1] - h[0] > g[1] - g[0]):
                             g = h
                     chosen.append(g)
                 else:
@@ -482,7 +484,7 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                     if inside_k is not None:
                         inside_k.append((slug, h))
             for k, inside_k in in_sentence.items():
-                if not _catalogue_gate({slug for slug, _ in inside_k}, r):
+                if excluded and not _catalogue_gate({slug for slug, _ in inside_k}, r):
                     continue
                 inside_k.sort(key=_HIT_START)
                 base = bounds[k]
