@@ -161,48 +161,72 @@ def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, 
 
 def _item_columns(lower: str, filler_re, max_words: int) -> tuple[list[int], list[int], list[bool], list[bool]]:
     """The items of `_items`, column by column: starts, ends, short, soft_before."""
+    parts, starts, ends, soft = _split_items(lower)
+    return starts, ends, [_short(part, filler_re, max_words) for part in parts[::2]], soft
+
+
+def _split_items(lower: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """The sentence split into items: the parts (item, separator, item, ..., item), the items' starts and ends, and
+    whether a soft separator comes before each."""
     parts = _SPLIT.split(lower)
     offsets = list(accumulate(map(len, parts), initial=0))
-    short = []
-    for part in parts[::2]:
-        words = part.strip(_QUOTES)
-        if not words:
-            short.append(False)
-        elif words.count(" ") < max_words:  # (most items are decided so: one word more than spaces)
-            short.append(True)
-        elif filler_re is None:
-            short.append(False)
-        else:  # openers ("các loại", "nhất là") do not count
-            opener = filler_re.match(words)  # (anchored: most items have none, and then nothing is cut)
-            # (split at most max_words times: enough to tell whether there are more than max_words words)
-            n = len((words[opener.end():] if opener else words).split(None, max_words))
-            short.append(0 < n <= max_words)
     soft = [False] + [sep[0] in ",vh" for sep in parts[1::2]]  # ",", "và", "hoặc" (no hard separator starts so)
-    return offsets[::2], offsets[1::2], short, soft
+    return parts, offsets[::2], offsets[1::2], soft
 
 
-def _catalogues(lower: str, r: dict) -> list[tuple[int, int, list[int]]]:
-    """The runs of short items (candidates for a catalogue): (start, end, the end of each item).
+def _short(item: str, filler_re, max_words: int) -> bool:
+    """Whether an item has 1 to `max_words` words, openers ("các loại", "nhất là") not counted."""
+    words = item.strip(_QUOTES)
+    if not words:
+        return False
+    if words.count(" ") < max_words:  # (most items are decided so: one word more than spaces)
+        return True
+    if filler_re is None:
+        return False
+    opener = filler_re.match(words)  # (anchored: most items have none, and then nothing is cut)
+    # (split at most max_words times: enough to tell whether there are more than max_words words)
+    return 0 < len((words[opener.end():] if opener else words).split(None, max_words)) <= max_words
+
+
+def _catalogues(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list[tuple[int, int, list[int]]]:
+    """The runs of short items (candidates for a catalogue) that may weigh down some of the sentence's hits
+    (theme, start, end): (start, end, the end of each item).
 
     A run also takes in the tail (its last `catalogue_item_words` words) of the item before it when
     a comma joins them: the first element of a list is glued to its verb ("xử lý nghiêm các loại
     tội phạm kinh tế, tham nhũng, ma túy").
+
+    A run lies in a segment (items joined by soft separators) and weighs down only the hits in it (`_weighed_down`):
+    a segment with no hit of a theme other than the umbrella ones, or with fewer than `catalogue_min_themes` themes
+    and no umbrella hit that could make it a list of crime types, is passed over without reading its items.
     """
-    starts, ends, short, soft = _item_columns(lower, r["filler_re"], r["item_words"])
-    min_items, item_words = r["min_items"], r["item_words"]
+    parts, starts, ends, soft = _split_items(lower)
+    filler_re, min_items, item_words = r["filler_re"], r["min_items"], r["item_words"]
+    umbrella = r["umbrella"]
+    n = len(starts)
     runs = []
-    first = None  # the index of the first item of the current run
-    for i, is_short in enumerate(short + [False]):  # (a last long item closes the last run)
-        if is_short and soft[i] and first is not None:
+    cuts = [i for i in range(1, n) if not soft[i]]  # where a hard separator begins a segment
+    for a, b in zip([0, *cuts], [*cuts, n]):  # the segment of items a .. b - 1
+        if b - a < min_items:
             continue
-        if first is not None and i - first >= min_items:
-            start = starts[first]
-            if first > 0 and soft[first]:
-                words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
-                if words:
-                    start = words[max(0, len(words) - item_words)].start()
-            runs.append((start, ends[i - 1], ends[first:i]))
-        first = i if is_short else None
+        seg_start, seg_end = starts[a], ends[b - 1]
+        named = {t for t, s, e in hits if seg_start <= s and e <= seg_end}
+        if named <= umbrella or (len(named) < r["min_themes"] and not any(
+                t in umbrella and seg_start - _NEAR <= e <= seg_end for t, _, e in hits)):
+            continue
+        first = None  # the index of the first item of the current run
+        for i in range(a, b + 1):  # (the end of the segment closes the last run)
+            is_short = i < b and _short(parts[2 * i], filler_re, item_words)
+            if is_short and i > a and first is not None:  # (a soft separator comes before every item but the first)
+                continue
+            if first is not None and i - first >= min_items:
+                start = starts[first]
+                if first > a:  # (a comma or "và" before it)
+                    words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
+                    if words:
+                        start = words[max(0, len(words) - item_words)].start()
+                runs.append((start, ends[i - 1], ends[first:i]))
+            first = i if is_short else None
     return runs
 
 
@@ -280,7 +304,7 @@ def _weighed_down(lower: str, hits: list[tuple[str, int, int]], r: dict) -> set[
     enumerations only name (rule 2): each counts `catalogue_factor` of its weight, once."""
     out: set[int] = set()
     umbrella_ends = [e for t, _, e in hits if t in r["umbrella"]]
-    for cs, ce, item_ends in _catalogues(lower, r) + _enumerations(lower, hits, r):
+    for cs, ce, item_ends in _catalogues(lower, hits, r) + _enumerations(lower, hits, r):
         inside = [k for k, (_, s, e) in enumerate(hits) if cs <= s and e <= ce]
         if not inside:  # (then nothing is weighed down)
             continue
