@@ -27,9 +27,11 @@ The rule, with every number and phrase in data/themes.yaml:
 3. A sentence repeated in the same article (a caption repeating the body) counts once.
 4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses);
    the overlap rule runs per theme over the whole article (hits of different sentences never
-   overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is); the
-   catalogue analysis runs only on sentences naming >= 3 themes, or 2 with an umbrella one. The result is the same as running
-   `sentence_hits` sentence by sentence (a test checks it).
+   overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is, and so are
+   all the hits of a theme none of which overlap); the catalogue analysis runs only on sentences naming
+   >= 3 themes, or 2 with an umbrella one, and reads the items only of the parts of them that could
+   weigh a hit down. The result is the same as running `sentence_hits` sentence by sentence (a test
+   checks it).
 5. The article has the theme when the weights add up to `threshold` (1.0): one clause with a
    naming phrase, or several looser mentions. `hits` counts the hits, `score` is the weighted sum,
    and the evidence is the first of the heaviest hits.
@@ -383,7 +385,6 @@ def sentence_hits(text: str, r: dict | None = None) -> list[dict]:
 
 
 _WEIGHT = itemgetter(2)
-_HIT_START = lambda sh: sh[1][0]  # (theme, hit) -> the hit's start
 
 
 def _greedy(hits: list, spans) -> list:
@@ -510,7 +511,7 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
             for k, inside_k in in_sentence.items():
                 if excluded and not _catalogue_gate({slug for slug, _ in inside_k}, r):
                     continue
-                inside_k.sort(key=_HIT_START)
+                inside_k.sort(key=lambda sh: sh[1][0])
                 base = bounds[k]
                 hits_k = [(slug, h[0] - base, h[1] - base) for slug, h in inside_k]
                 for j in _weighed_down(joined[base:base + len(texts[k])], hits_k, r):
