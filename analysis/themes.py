@@ -27,9 +27,11 @@ The rule, with every number and phrase in data/themes.yaml:
 3. A sentence repeated in the same article (a caption repeating the body) counts once.
 4. Speed: one automaton pass per article (its sentences joined by a separator no phrase crosses);
    the overlap rule runs per theme over the whole article (hits of different sentences never
-   overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is); the
-   catalogue analysis runs only on sentences naming >= 3 themes, or 2 with an umbrella one. The result is the same as running
-   `sentence_hits` sentence by sentence (a test checks it).
+   overlap, so only groups of overlapping hits need resolving: a lone hit is kept as it is, and so are
+   all the hits of a theme none of which overlap); the catalogue analysis runs only on sentences naming
+   >= 3 themes, or 2 with an umbrella one, and reads the items only of the parts of them that could
+   weigh a hit down. The result is the same as running `sentence_hits` sentence by sentence (a test
+   checks it).
 5. The article has the theme when the weights add up to `threshold` (1.0): one clause with a
    naming phrase, or several looser mentions. `hits` counts the hits, `score` is the weighted sum,
    and the evidence is the first of the heaviest hits.
@@ -38,10 +40,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, count
+from operator import add, itemgetter
 
 import ahocorasick
 import pandas as pd
@@ -120,9 +121,9 @@ def compile_rules(data: dict, path="themes.yaml") -> dict:
     for key, targets in table.items():
         # the value: the phrase's length, whether it ends in a digit (see _number_goes_on), its targets,
         # and, when it names a single theme with no exclusion (most phrases), that theme and weight
-        # (the fast path of extract_themes)
-        simple = targets[0][:2] if len(targets) == 1 and not targets[0][2] else None
-        automaton.add_word(key, (len(key), key[-1].isdigit(), tuple(targets), simple))
+        # (the fast path of extract_themes; else None)
+        slug, weight = targets[0][:2] if len(targets) == 1 and not targets[0][2] else (None, 0.0)
+        automaton.add_word(key, (len(key), key[-1].isdigit(), tuple(targets), slug, weight))
     automaton.make_automaton()
     umbrella = data.get("catalogue_umbrella") or []
     if not isinstance(umbrella, list) or set(umbrella) - set(CONTRACT_THEMES):
@@ -162,41 +163,72 @@ def _items(lower: str, filler_re, max_words: int) -> list[tuple[int, int, bool, 
 
 def _item_columns(lower: str, filler_re, max_words: int) -> tuple[list[int], list[int], list[bool], list[bool]]:
     """The items of `_items`, column by column: starts, ends, short, soft_before."""
+    parts, starts, ends, soft = _split_items(lower)
+    return starts, ends, [_short(part, filler_re, max_words) for part in parts[::2]], soft
+
+
+def _split_items(lower: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """The sentence split into items: the parts (item, separator, item, ..., item), the items' starts and ends, and
+    whether a soft separator comes before each."""
     parts = _SPLIT.split(lower)
     offsets = list(accumulate(map(len, parts), initial=0))
-    words = [part.strip(_QUOTES) for part in parts[::2]]
-    counts = [w.count(" ") + 1 if w else 0 for w in words]
-    if filler_re is not None:
-        for i, n in enumerate(counts):
-            if n > max_words:  # openers ("các loại", "nhất là") do not count
-                opener = filler_re.match(words[i])  # (anchored: most items have none, and then nothing is cut)
-                counts[i] = len((words[i][opener.end():] if opener else words[i]).split())
     soft = [False] + [sep[0] in ",vh" for sep in parts[1::2]]  # ",", "và", "hoặc" (no hard separator starts so)
-    return offsets[::2], offsets[1::2], [0 < n <= max_words for n in counts], soft
+    return parts, offsets[::2], offsets[1::2], soft
 
 
-def _catalogues(lower: str, r: dict) -> list[tuple[int, int, list[int]]]:
-    """The runs of short items (candidates for a catalogue): (start, end, the end of each item).
+def _short(item: str, filler_re, max_words: int) -> bool:
+    """Whether an item has 1 to `max_words` words, openers ("các loại", "nhất là") not counted."""
+    words = item.strip(_QUOTES)
+    if not words:
+        return False
+    if words.count(" ") < max_words:  # (most items are decided so: one word more than spaces)
+        return True
+    if filler_re is None:
+        return False
+    opener = filler_re.match(words)  # (anchored: most items have none, and then nothing is cut)
+    # (split at most max_words times: enough to tell whether there are more than max_words words)
+    return 0 < len((words[opener.end():] if opener else words).split(None, max_words)) <= max_words
+
+
+def _catalogues(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list[tuple[int, int, list[int]]]:
+    """The runs of short items (candidates for a catalogue) that may weigh down some of the sentence's hits
+    (theme, start, end): (start, end, the end of each item).
 
     A run also takes in the tail (its last `catalogue_item_words` words) of the item before it when
     a comma joins them: the first element of a list is glued to its verb ("xử lý nghiêm các loại
     tội phạm kinh tế, tham nhũng, ma túy").
+
+    A run lies in a segment (items joined by soft separators) and weighs down only the hits in it (`_weighed_down`):
+    a segment with no hit of a theme other than the umbrella ones, or with fewer than `catalogue_min_themes` themes
+    and no umbrella hit that could make it a list of crime types, is passed over without reading its items.
     """
-    starts, ends, short, soft = _item_columns(lower, r["filler_re"], r["item_words"])
-    min_items, item_words = r["min_items"], r["item_words"]
+    parts, starts, ends, soft = _split_items(lower)
+    filler_re, min_items, item_words = r["filler_re"], r["min_items"], r["item_words"]
+    umbrella = r["umbrella"]
+    n = len(starts)
     runs = []
-    first = None  # the index of the first item of the current run
-    for i, is_short in enumerate(short + [False]):  # (a last long item closes the last run)
-        if is_short and soft[i] and first is not None:
+    cuts = [i for i in range(1, n) if not soft[i]]  # where a hard separator begins a segment
+    for a, b in zip([0, *cuts], [*cuts, n]):  # the segment of items a .. b - 1
+        if b - a < min_items:
             continue
-        if first is not None and i - first >= min_items:
-            start = starts[first]
-            if first > 0 and soft[first]:
-                words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
-                if words:
-                    start = words[max(0, len(words) - item_words)].start()
-            runs.append((start, ends[i - 1], ends[first:i]))
-        first = i if is_short else None
+        seg_start, seg_end = starts[a], ends[b - 1]
+        named = {t for t, s, e in hits if seg_start <= s and e <= seg_end}
+        if named <= umbrella or (len(named) < r["min_themes"] and not any(
+                t in umbrella and seg_start - _NEAR <= e <= seg_end for t, _, e in hits)):
+            continue
+        first = None  # the index of the first item of the current run
+        for i in range(a, b + 1):  # (the end of the segment closes the last run)
+            is_short = i < b and _short(parts[2 * i], filler_re, item_words)
+            if is_short and i > a and first is not None:  # (a soft separator comes before every item but the first)
+                continue
+            if first is not None and i - first >= min_items:
+                start = starts[first]
+                if first > a:  # (a comma or "và" before it)
+                    words = list(_WORD.finditer(lower, starts[first - 1], ends[first - 1]))
+                    if words:
+                        start = words[max(0, len(words) - item_words)].start()
+                runs.append((start, ends[i - 1], ends[first:i]))
+            first = i if is_short else None
     return runs
 
 
@@ -206,8 +238,11 @@ _NEAR = 30  # characters: an umbrella hit ending this close before a catalogue (
 # between two separators ("ma túy, vũ khí, buôn lậu")
 _SEP1 = r"\s*(?:,\s*(?:(?:và|hoặc)\s+)?|\s(?:và|hoặc)\s+)"
 _RUNS_ON = r"(?:\s+[^\W\d_]+){0,2}"  # a named item may run on by two words ('các loại tội phạm hình sự, ma túy')
-_NEXT_ITEM = re.compile(_RUNS_ON + _SEP1)
-_UNNAMED_ITEM = re.compile(rf"{_RUNS_ON}{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+{_SEP1}")
+_NEXT_ITEM = _RUNS_ON + _SEP1
+_UNNAMED_ITEM = rf"{_RUNS_ON}{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+{_SEP1}"
+# The gap between two named items, by fullmatch: the next item (no group), or an unnamed one and the next (group 1).
+# (One call: an alternative is tried to the end of the gap before the next one is.)
+_GAP = re.compile(f"{_NEXT_ITEM}|({_UNNAMED_ITEM})")
 _LAST_UNNAMED_ITEM = re.compile(rf"{_RUNS_ON}{_SEP1}(?:[^\W\d_]+\s+){{0,2}}[^\W\d_]+(?=\s*[,;.:…]|\s*$)")  # '..., kinh tế, Công an'
 
 
@@ -218,6 +253,7 @@ def _enumerations(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list
     runs on into the clause and so is no short item of a catalogue. Each as (start, end, the end of each named
     item)."""
     out = []
+    min_items = r["min_items"]
     i, n = 0, len(hits)
     while i < n:
         ends, items, j = [hits[i][2]], 1, i + 1
@@ -225,18 +261,17 @@ def _enumerations(lower: str, hits: list[tuple[str, int, int]], r: dict) -> list
             prev_end, start = ends[-1], hits[j][1]
             if start < prev_end:  # overlapping hits: one item
                 ends[-1] = max(prev_end, hits[j][2])
-            elif _NEXT_ITEM.fullmatch(lower, prev_end, start):
-                items += 1
-                ends.append(hits[j][2])
-            elif _UNNAMED_ITEM.fullmatch(lower, prev_end, start):
-                items += 2
-                ends.append(hits[j][2])
             else:
-                break
+                gap = _GAP.fullmatch(lower, prev_end, start)
+                if gap is None:
+                    break
+                items += 2 if gap.lastindex else 1
+                ends.append(hits[j][2])
             j += 1
-        if _LAST_UNNAMED_ITEM.match(lower, ends[-1]):  # a short unnamed item closes the list: 'ma túy, kinh tế, ...'
+        # a short unnamed item closes the list ('ma túy, kinh tế, ...'): looked for only when it decides
+        if len(ends) >= 2 and items == min_items - 1 and _LAST_UNNAMED_ITEM.match(lower, ends[-1]):
             items += 1
-        if items >= r["min_items"] and len(ends) >= 2:
+        if items >= min_items and len(ends) >= 2:
             out.append((hits[i][1], ends[-1], ends))
         i = j
     return out
@@ -270,9 +305,12 @@ def _weighed_down(lower: str, hits: list[tuple[str, int, int]], r: dict) -> set[
     """The indices of the hits (theme, start, end) of one sentence, sorted by start, that its catalogues and
     enumerations only name (rule 2): each counts `catalogue_factor` of its weight, once."""
     out: set[int] = set()
-    for cs, ce, item_ends in _catalogues(lower, r) + _enumerations(lower, hits, r):
+    umbrella_ends = [e for t, _, e in hits if t in r["umbrella"]]
+    for cs, ce, item_ends in _catalogues(lower, hits, r) + _enumerations(lower, hits, r):
         inside = [k for k, (_, s, e) in enumerate(hits) if cs <= s and e <= ce]
-        crime_list = any(t in r["umbrella"] and cs - _NEAR <= e <= ce for t, _, e in hits)
+        if not inside:  # (then nothing is weighed down)
+            continue
+        crime_list = any(cs - _NEAR <= e <= ce for e in umbrella_ends)
         passing = _in_passing([hits[k] for k in inside], item_ends, r, crime_list)
         out.update(k for k in inside if hits[k][0] in passing)
     return out
@@ -294,7 +332,7 @@ def _number_goes_on(text: str, e: int) -> bool:
 def _raw_hits(lower: str, r: dict):
     """(start, end, targets) of every whole-word phrase occurrence in a lower-cased text."""
     n = len(lower)
-    for end, (klen, digit_end, targets, _) in r["automaton"].iter(lower):
+    for end, (klen, digit_end, targets, _, _) in r["automaton"].iter(lower):
         start, e = end - klen + 1, end + 1
         if (start == 0 or not lower[start - 1].isalnum()) and (e >= n or not (lower[e].isalnum()
                                                                             or (digit_end and _number_goes_on(lower, e)))):
@@ -381,47 +419,63 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
     factor = r["factor"]
     for article_id, (sids, starts, texts) in by_article(sentences):
         # One automaton pass over the article's sentences joined by SEP (no phrase crosses it), with
-        # a SEP at each end too (so that every hit has a character before and after it).
-        bounds, pos = [], 1
-        for text in texts:
-            bounds.append(pos)
-            pos += len(text) + 1
+        # a SEP at each end too (so that every hit has a character before and after it). `bounds`: where
+        # each sentence begins in `joined`, and last the length of `joined`.
+        bounds = list(map(add, accumulate(map(len, texts), initial=1), count()))
         joined = _lower(SEP.join(["", *texts, ""]))
-        keys = [text.strip() for text in texts]
-        if len(set(keys)) < len(keys):  # a caption repeating the body counts once: its copies are blanked out
+        if len(set(map(str.strip, texts))) < len(texts):  # a caption repeating the body counts once: its copies are blanked out
             seen = set()
-            for k, key in enumerate(keys):
+            for k, text in enumerate(texts):
+                key = text.strip()
                 if key in seen:
-                    joined = joined[:bounds[k]] + SEP * len(texts[k]) + joined[bounds[k] + len(texts[k]):]
+                    joined = joined[:bounds[k]] + SEP * len(text) + joined[bounds[k] + len(text):]
                 seen.add(key)
-        by_theme: dict[str, list] = defaultdict(list)  # theme -> [[start, end, weight, sentence]], offsets in `joined`
+        by_theme: dict[str, list] = {}  # theme -> [[start, end, weight, sentence]] in the order of their ends, offsets in `joined`
+        tangled = set()  # the themes two of whose hits overlap (the others need no overlap rule)
         excluded: dict[str, list] | None = None
-        n, k, nb = len(joined), 0, len(bounds)
-        next_bound = bounds[1] if nb > 1 else n
-        for end, (klen, digit_end, targets, simple) in automaton.iter(joined):
+        # the sentences whose hits pass the catalogue gate (before the overlap rule: only an exclusion can take a theme
+        # away from a sentence, as a group of overlapping hits keeps one)
+        candidates = []
+        named = set()  # the themes of the hits of sentence k so far
+        k, next_bound = 0, bounds[1]
+        for end, (klen, digit_end, targets, slug, weight) in automaton.iter(joined):
             s, e = end - klen + 1, end + 1
             if joined[s - 1].isalnum() or joined[e].isalnum() or (digit_end and _number_goes_on(joined, e)):
                 continue  # not a whole word (or a longer number)
             if s >= next_bound:  # hits come in order of their end: move to the sentence holding this one
+                if len(named) >= 2 and _catalogue_gate(named, r):
+                    candidates.append(k)
+                named = set()
                 k = bisect_right(bounds, s) - 1
-                next_bound = bounds[k + 1] if k + 1 < nb else n
-            if simple is not None:  # one theme, no exclusion: the loop below in short
-                by_theme[simple[0]].append([s, e, simple[1], k])
+                next_bound = bounds[k + 1]
+            if slug is not None:  # one theme, no exclusion (most phrases)
+                named.add(slug)
+                hits = by_theme.get(slug)
+                if hits is None:
+                    by_theme[slug] = [[s, e, weight, k]]
+                else:
+                    if s < hits[-1][1]:  # (in the order of their ends, two hits overlap only if two consecutive ones do)
+                        tangled.add(slug)
+                    hits.append([s, e, weight, k])
                 continue
-            for slug, weight, is_exclusion in targets:
+            for t, w, is_exclusion in targets:  # (rare: taken through the overlap rule whatever they overlap)
                 if is_exclusion:
                     if excluded is None:
                         excluded = {}
-                    excluded.setdefault(slug, []).append((s, e))
+                    excluded.setdefault(t, []).append((s, e))
                 else:
-                    by_theme[slug].append([s, e, weight, k])
+                    named.add(t)
+                    tangled.add(t)
+                    by_theme.setdefault(t, []).append([s, e, w, k])
         if not by_theme:
             continue
+        if len(named) >= 2 and _catalogue_gate(named, r):
+            candidates.append(k)
         # One hit per overlap and theme (exclusions cancel what they overlap), in the order of the text.
         kept: dict[str, list] = {}
         for slug, hits in by_theme.items():
             spans = excluded.get(slug) if excluded else None
-            if len(hits) == 1 and not spans:  # a lone hit is kept as it is (the common case)
+            if slug not in tangled and not spans:  # no two hits overlap (the common case): all are kept, in order
                 kept[slug] = hits
                 continue
             hits.sort()
@@ -435,9 +489,9 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                         group_end = hits[j][1]
                     j += 1
                 if not spans and j - i <= 2:  # alone, or two overlapping hits: the one _greedy keeps
-                    if j - i == 2:
+                    if j - i == 2:  # (g starts first: h wins by its weight, or, as heavy, by its length)
                         h = hits[i + 1]
-                        if (-h[2], h[0] - h[1], h[0]) < (-g[2], g[0] - g[1], g[0]):
+                        if h[2] > g[2] or (h[2] == g[2] and h[1] - h[0] > g[1] - g[0]):
                             g = h
                     chosen.append(g)
                 else:
@@ -447,17 +501,18 @@ def extract_themes(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
                 kept[slug] = chosen
         # The catalogue rule, on the sentences naming at least `catalogue_min_themes` themes, or two with an
         # umbrella theme among them.
-        if len(kept) >= 2:
-            per_sentence: dict[int, set] = {}  # sentence -> the themes it names
+        if candidates:
+            in_sentence: dict[int, list] = {k: [] for k in candidates}  # sentence -> its hits (theme, hit)
             for slug, hits in kept.items():
-                for k in {h[3] for h in hits}:
-                    per_sentence.setdefault(k, set()).add(slug)
-            for k, named in per_sentence.items():
-                if not _catalogue_gate(named, r):
+                for h in hits:
+                    inside_k = in_sentence.get(h[3])
+                    if inside_k is not None:
+                        inside_k.append((slug, h))
+            for k, inside_k in in_sentence.items():
+                if excluded and not _catalogue_gate({slug for slug, _ in inside_k}, r):
                     continue
+                inside_k.sort(key=lambda sh: sh[1][0])
                 base = bounds[k]
-                inside_k = sorted(((slug, h) for slug, hits in kept.items() for h in hits if h[3] == k),
-                                  key=lambda sh: sh[1][0])
                 hits_k = [(slug, h[0] - base, h[1] - base) for slug, h in inside_k]
                 for j in _weighed_down(joined[base:base + len(texts[k])], hits_k, r):
                     inside_k[j][1][2] *= factor
