@@ -52,14 +52,31 @@ NUMBER_TAIL = r"(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9&]*
 NUMBER_ANY = r"[0-9][0-9]{0,4}" + NUMBER_TAIL
 _DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
 _BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)
-# The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
-# before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
-# or nothing that makes it go on (a bare number). A match begins a run of digits, so the pattern is
-# tried only there (grouping.finditer_at); a run glued to what precedes it fails at once.
-# A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
-# so they would have been passed over anyway.
-_NUMBER_SCAN = re.compile(
-    rf"[0-9](?<![^\W_][0-9])(?<![/\-][0-9])[0-9]{{0,4}}(?![0-9])(?:(?P<code>{NUMBER_TAIL})(?![\w/])|(?!{_BARE_END.pattern}))")
+_SEPARATOR = " :\t\n\xa0"  # what may stand between a kind word and its number ("số: 12"); see _kind_before
+
+
+def _number_scan(kind_last) -> re.Pattern:
+    """The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
+    before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
+    or, only right after a kind word's last word (`kind_last`, group `after`), nothing that makes it go
+    on (a bare number). A match begins a run of digits, so the pattern is tried only there
+    (grouping.finditer_at); a run glued to what precedes it fails at once.
+
+    A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
+    so they would have been passed over anyway. The test for the word before a bare number is looser
+    than _kind_before's (any case, no word boundary, and anything after two separators) but lets
+    through every number that _kind_before can take: most bare numbers ("ngày 16", "năm 2024") then
+    fail in the regex engine instead of in Python. (A bare match spans its digits alone, so no later
+    run is skipped because of one.)
+    """
+    sep = "[" + re.escape(_SEPARATOR) + "]"
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(kind_last):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    before = "|".join(f"(?<=(?i:{'|'.join(words)}){sep}[0-9])" for _, words in sorted(by_length.items()))
+    return re.compile(
+        rf"[0-9](?<![^\W_][0-9])(?<![/\-][0-9])(?P<after>(?<={sep}[0-9])(?:{before}|(?<={sep}{sep}[0-9])))?"
+        rf"[0-9]{{0,4}}(?![0-9])(?:(?P<code>{NUMBER_TAIL})(?![\w/])|(?(after)(?!{_BARE_END.pattern})|(?!)))")
 
 
 def _spellings(word: str) -> tuple[str, ...]:
@@ -168,6 +185,7 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         re.IGNORECASE,
     )
     kind_sorted = sorted(kind_words, key=len, reverse=True)
+    kind_last = {w.split()[-1] for w in kind_words} | {"số", "hiệu"}
     kind_by_last: dict[str, list[str]] = {}  # the kind words (longest first) by their last letter
     for word in kind_sorted:
         kind_by_last.setdefault(word[-1], []).append(word)
@@ -179,8 +197,8 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
         "documents_by_key": documents_by_key, "kind_by_last": kind_by_last,
         "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": kind_sorted,
-        "kind_tuple": tuple(kind_words), "kind_last": {w.split()[-1] for w in kind_words} | {"số", "hiệu"}, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
-        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _NUMBER_SCAN,
+        "kind_tuple": tuple(kind_words), "kind_last": kind_last, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
+        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _number_scan(kind_last),
     }
 
 
@@ -314,7 +332,7 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     # Numbers: every run of digits not glued to a word or a code before it. A full number
     # ("12-NQ/TW", "13/2023/NĐ-CP") is taken with the kind word written before it, if any; a bare
     # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word. The scan leaves
-    # out the runs that cannot be either (see _NUMBER_SCAN).
+    # out the runs that cannot be either (see _number_scan).
     kind_words, codes = r["kind_words"], r["codes"]
     for m in finditer_at(r["number_scan"], text, digit_runs(text)):  # (a match starts a run of digits)
         s0 = m.start()
@@ -354,7 +372,7 @@ _TAIL = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")
 def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     """The kind word written just before a number at `pos` ("nghị quyết số "), where it begins, and whether "số" is there."""
     j = pos  # the word written before the number (after "số" or the kind word): most numbers are "ngày 16", "năm 2024" ...
-    while j and text[j - 1] in " :\t\n\xa0":
+    while j and text[j - 1] in _SEPARATOR:
         j -= 1
     i = j
     while i > j - 8 and i and text[i - 1].isalnum():
