@@ -255,14 +255,16 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset, str], ...]:
-    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}, "") for "luật ", "Luật ",
-    with the capital letters of that rest ("ẬT" for "UẬT ")."""
+def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset, str, int], ...]:
+    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}, "", 1) for "luật ", "Luật ",
+    with the capital letters of that rest ("ẬT" for "UẬT ") and where its first letter with a diacritic is
+    (-1 when it has none)."""
     groups: dict[str, set] = {}
     for spelling in spellings:
         if len(spelling) > 1:
             groups.setdefault(spelling[1:], set()).add(spelling[0])
-    return tuple((tail, frozenset(firsts), "".join(c for c in dict.fromkeys(tail) if c.isupper())) for tail, firsts in groups.items())
+    return tuple((tail, frozenset(firsts), "".join(c for c in dict.fromkeys(tail) if c.isupper()),
+                  next((k for k, c in enumerate(tail) if not c.isascii()), -1)) for tail, firsts in groups.items())
 
 
 def _find_any(text: str, spellings: tuple[str, ...]):
@@ -271,7 +273,9 @@ def _find_any(text: str, spellings: tuple[str, ...]):
     Spellings that differ only in their first letter ("luật ", "Luật ") are found with one search of
     the rest, the letter before being checked (each search is a pass over the whole text). A rest with
     capital letters ("ĐỀ ÁN") is searched for only when the text has each of them (a search for one
-    character is many times faster than for several, and capitals are rare).
+    character is many times faster than for several, and capitals are rare). A rest with a letter with
+    a diacritic ("uật ") is found through that letter ("ậ"): such letters are rare enough that checking
+    each of them costs less than the search for several characters.
     """
     out = []
     for spelling in spellings:
@@ -281,16 +285,25 @@ def _find_any(text: str, spellings: tuple[str, ...]):
         while i >= 0:
             out.append(i)
             i = text.find(spelling, i + 1)
-    for tail, firsts, capitals in _tails(spellings):
+    for tail, firsts, capitals, anchor in _tails(spellings):
         for c in capitals:
             if c not in text:
                 break
         else:
-            i = text.find(tail, 1)
+            if anchor < 0:
+                i = text.find(tail, 1)
+                while i >= 0:
+                    if text[i - 1] in firsts:
+                        out.append(i - 1)
+                    i = text.find(tail, i + 1)
+                continue
+            letter = tail[anchor]
+            i = text.find(letter, anchor + 1)
             while i >= 0:
-                if text[i - 1] in firsts:
-                    out.append(i - 1)
-                i = text.find(tail, i + 1)
+                begin = i - anchor  # where the rest would begin
+                if text[begin - 1] in firsts and text.startswith(tail, begin):
+                    out.append(begin - 1)
+                i = text.find(letter, i + 1)
     if len(spellings) > 1:
         out = sorted(set(out))
     return out
