@@ -43,7 +43,7 @@ from itertools import chain
 import pandas as pd
 
 from analysis import ruledata
-from analysis.grouping import SEP, alternation, by_article, digit_runs, finditer_at
+from analysis.grouping import SEP, alternation, by_article, digit_runs, finditer_at, sentence_starts
 from analysis.ruledata import RuleDataError
 
 DATA_FILE = "quantities.yaml"
@@ -405,11 +405,12 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
         return pd.DataFrame(columns=COLUMNS)
     unit_spans: dict[str, list[tuple[int, int]]] = {}
     if units is not None and len(units) and {"article_id", "start", "end"} <= set(units.columns):
-        # the missing spans are found column-wise (Series.notna is pd.notna on each value, in one call)
-        known = (units["start"].notna() & units["end"].notna()).tolist()
-        for aid, s, e, ok in zip(units["article_id"].tolist(), units["start"].tolist(), units["end"].tolist(), known):
-            if ok:
-                unit_spans.setdefault(str(aid), []).append((int(s), int(e)))
+        # column-wise: the rows with both offsets, which are whole numbers (as int() makes them)
+        known = units["start"].notna() & units["end"].notna()
+        spanned = units if known.all() else units[known]
+        offsets = zip(spanned["start"].astype("int64").tolist(), spanned["end"].astype("int64").tolist())
+        for aid, span in zip(spanned["article_id"].tolist(), offsets):
+            unit_spans.setdefault(str(aid), []).append(span)
     rows: list[list] = []  # in the order of COLUMNS
     for aid, (sids, starts, texts) in by_article(sentences):
         # One pass over the article's sentences joined by SEP (no pattern crosses it), mapped back.
@@ -417,10 +418,7 @@ def extract_quantities(articles: pd.DataFrame, sentences: pd.DataFrame, units: p
         lower = joined.lower()
         if len(lower) != len(joined):  # offsets must stay exact
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in joined)
-        bounds, pos = [], 0
-        for text in texts:
-            bounds.append(pos)
-            pos += len(text) + 1
+        bounds = sentence_starts(texts)
         spans = unit_spans.get(aid, ())
         seen: dict[tuple, list] = {}  # (value, unit, measure) -> its row
         for js, je, qualifier, value, unit, measure in _candidates(joined, r, lower):

@@ -33,7 +33,7 @@ import pandas as pd
 
 from analysis.text import slugify as _slugify
 from analysis import ruledata
-from analysis.grouping import SEP, by_article, digit_runs, finditer_at
+from analysis.grouping import SEP, by_article, digit_runs, finditer_at, sentence_starts
 from analysis.ruledata import RuleDataError
 
 DATA_FILE = "references.yaml"
@@ -467,10 +467,7 @@ def _article_references(article_id: str, article_date: str | None, sentences: li
     mentions = _mentions_in(joined, r)
     if not mentions:
         return []
-    bounds, pos = [], 0
-    for text in texts:
-        bounds.append(pos)
-        pos += len(text) + 1
+    bounds = sentence_starts(texts)
     for f in mentions:
         k = bisect_right(bounds, f["s"]) - 1
         f["sentence_id"], f["offset"] = sentence_ids[k], starts[k] - bounds[k]

@@ -59,3 +59,12 @@ def test_number_scan_takes_bare_numbers_only_after_a_kind_word():
     assert found("ngày 16 tháng 3") is None and found("năm 2024 ") is None and found("hơn 200 cán bộ") is None
     assert found("ngày 16/3/2022") is None
     assert found("theo 12-NQ/TW") == ("12-NQ/TW", True) and found("Nghị quyết số 13/2023/NĐ-CP") == ("13/2023/NĐ-CP", True)
+
+
+def test_sentence_starts():
+    from analysis.grouping import SEP, sentence_starts
+    texts = ["ab", "", "cde"]
+    joined = SEP.join(texts)
+    assert sentence_starts(texts) == [0, 3, 4, 8]
+    assert [joined[s:s + len(t)] for s, t in zip(sentence_starts(texts), texts)] == texts
+    assert sentence_starts([]) == [0]
