@@ -379,7 +379,11 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     return _followers(found, text, r)
 
 
-_TAIL = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")
+# What stands between a kind word and its number: white space, maybe "số" ("số:") or "số hiệu", i.e. the
+# leftmost match of \s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$ in the text before the number. Found as the longest
+# match at the start of that text reversed (a match is faster than a search that tries each offset); the
+# pattern is written so that its first match there is the longest.
+_TAIL_REVERSED = re.compile(r"(?:\s*(?::\s*)?ốs|\s+uệih ốs)?\s+")
 
 
 def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
@@ -393,15 +397,15 @@ def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     if text[i:j].lower() not in r["kind_last"]:
         return None, pos, False
     window = _lower(text[max(0, pos - 40):pos])
-    tail = _TAIL.search(window)
+    tail = _TAIL_REVERSED.match(window[::-1])
     if not tail:
         return None, pos, False
-    core = window[: tail.start()]
+    core = window[: len(window) - tail.end()]
     if not core.endswith(r["kind_tuple"]):
         return None, pos, False
     for word in r["kind_by_last"][core[-1]]:  # (core ends with one of the kind words)
         if core.endswith(word) and (len(core) == len(word) or not core[-len(word) - 1].isalnum()):
-            return word, pos - len(window) + len(core) - len(word), "số" in tail.group()
+            return word, pos - len(window) + len(core) - len(word), "ốs" in tail.group()  # ("số" reversed)
     return None, pos, False
 
 

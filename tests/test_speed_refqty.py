@@ -68,3 +68,14 @@ def test_sentence_starts():
     assert sentence_starts(texts) == [0, 3, 4, 8]
     assert [joined[s:s + len(t)] for s, t in zip(sentence_starts(texts), texts)] == texts
     assert sentence_starts([]) == [0]
+
+
+def test_reversed_tail_is_the_leftmost_tail():
+    from analysis.references import _TAIL_REVERSED
+    tail = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")  # what it replaces
+    rng = random.Random(3)
+    pieces = ["s", "ố", " ", ":", "h", "iệu", "x", "\t", "\xa0", "số", "số hiệu", " số ", "\n", "quyết"]
+    for _ in range(20000):
+        window = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        m, n = tail.search(window), _TAIL_REVERSED.match(window[::-1])
+        assert (m and (m.start(), "số" in m.group())) == (n and (len(window) - n.end(), "ốs" in n.group())), repr(window)
