@@ -96,12 +96,13 @@ def alternation(words) -> str:
 
 
 def _branches(node: dict) -> str:
+    """The alternation of the words below a node of alternation's trie."""
     alternatives = []
     for c in sorted(k for k in node if k):
         text, child = re.escape(c), node[c]
         while len(child) == 1 and "" not in child:  # a run of single letters: one literal
-            (c, child), = child.items()
-            text += re.escape(c)
+            (letter, child), = child.items()
+            text += re.escape(letter)
         alternatives.append(text + _branches(child))
     if not alternatives:
         return ""
