@@ -217,6 +217,12 @@ def normalise_number(raw: str, rules_: dict | None = None) -> str:
     return _SPLIT.sub(r"\1", raw.strip())
 
 
+@lru_cache(maxsize=65536)
+def _normalised(raw: str) -> str:
+    """normalise_number with the rule data of data/references.yaml, cached: the same numbers recur across a corpus."""
+    return normalise_number(raw, rules())
+
+
 _PART = re.compile(r"[-/]")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _DIGITS = re.compile(r"\d+")
@@ -356,7 +362,7 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
             word, begin, _ = _kind_before(text, s0, r)
             if any(s < m.end() and begin < e for s, e in taken):
                 continue
-            number = normalise_number(raw, r)
+            number = _normalised(raw) if r is rules() else normalise_number(raw, r)
             kind = kind_words.get(word) if word else None
             if kind is None:
                 kind = codes.get(number_code(number))
