@@ -33,7 +33,7 @@ import pandas as pd
 
 from analysis.text import slugify as _slugify
 from analysis import ruledata
-from analysis.grouping import SEP, by_article, digit_runs, finditer_at
+from analysis.grouping import SEP, by_article, digit_runs, finditer_at, sentence_starts
 from analysis.ruledata import RuleDataError
 
 DATA_FILE = "references.yaml"
@@ -52,14 +52,31 @@ NUMBER_TAIL = r"(?:/[0-9]{4})?(?:\s?[-/]\s?[a-zA-ZđĐưƯ][a-zA-ZđĐưƯ0-9&]*
 NUMBER_ANY = r"[0-9][0-9]{0,4}" + NUMBER_TAIL
 _DIGIT_RUNS = re.compile(r"[0-9][0-9]*")
 _BARE_END = re.compile(r"[\d/.,:\-]\d|[\w/-]")  # after a bare number: it goes on (a date, a decimal, a code)
-# The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
-# before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
-# or nothing that makes it go on (a bare number). A match begins a run of digits, so the pattern is
-# tried only there (grouping.finditer_at); a run glued to what precedes it fails at once.
-# A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
-# so they would have been passed over anyway.
-_NUMBER_SCAN = re.compile(
-    rf"[0-9](?<![^\W_][0-9])(?<![/\-][0-9])[0-9]{{0,4}}(?![0-9])(?:(?P<code>{NUMBER_TAIL})(?![\w/])|(?!{_BARE_END.pattern}))")
+_SEPARATOR = " :\t\n\xa0"  # what may stand between a kind word and its number ("số: 12"); see _kind_before
+
+
+def _number_scan(kind_last) -> re.Pattern:
+    """The numbers worth a look, in one scan: a run of at most 5 digits not glued to a word or a code
+    before it ("[^\W_]" is exactly str.isalnum), then either the rest of a full number (group `code`)
+    or, only right after a kind word's last word (`kind_last`, group `after`), nothing that makes it go
+    on (a bare number). A match begins a run of digits, so the pattern is tried only there
+    (grouping.finditer_at); a run glued to what precedes it fails at once.
+
+    A full number swallows the digits of its code ("13/2023/NĐ-CP"): they are glued to "/" or a letter,
+    so they would have been passed over anyway. The test for the word before a bare number is looser
+    than _kind_before's (any case, no word boundary, and anything after two separators) but lets
+    through every number that _kind_before can take: most bare numbers ("ngày 16", "năm 2024") then
+    fail in the regex engine instead of in Python. (A bare match spans its digits alone, so no later
+    run is skipped because of one.)
+    """
+    sep = "[" + re.escape(_SEPARATOR) + "]"
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(kind_last):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    before = "|".join(f"(?<=(?i:{'|'.join(words)}){sep}[0-9])" for _, words in sorted(by_length.items()))
+    return re.compile(
+        rf"[0-9](?<![^\W_][0-9])(?<![/\-][0-9])(?P<after>(?<={sep}[0-9])(?:{before}|(?<={sep}{sep}[0-9])))?"
+        rf"[0-9]{{0,4}}(?![0-9])(?:(?P<code>{NUMBER_TAIL})(?![\w/])|(?(after)(?!{_BARE_END.pattern})|(?!)))")
 
 
 def _spellings(word: str) -> tuple[str, ...]:
@@ -168,6 +185,7 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         re.IGNORECASE,
     )
     kind_sorted = sorted(kind_words, key=len, reverse=True)
+    kind_last = {w.split()[-1] for w in kind_words} | {"số", "hiệu"}
     kind_by_last: dict[str, list[str]] = {}  # the kind words (longest first) by their last letter
     for word in kind_sorted:
         kind_by_last.setdefault(word[-1], []).append(word)
@@ -179,8 +197,8 @@ def compile_rules(data: dict, path="references.yaml") -> dict:
         "issuers": issuers, "issuer_codes": issuer_codes, "programmes": programmes, "documents": documents,
         "documents_by_key": documents_by_key, "kind_by_last": kind_by_last,
         "bare_kinds": set(bare_kinds), "numbers": numbers, "kind_sorted": kind_sorted,
-        "kind_tuple": tuple(kind_words), "kind_last": {w.split()[-1] for w in kind_words} | {"số", "hiệu"}, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
-        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _NUMBER_SCAN,
+        "kind_tuple": tuple(kind_words), "kind_last": kind_last, "law": law, "law_triggers": _spellings("luật "), "after": after, "laws": {n.casefold(): n for n in laws},
+        "digit_runs": _DIGIT_RUNS, "bare_end": _BARE_END, "number_scan": _number_scan(kind_last),
     }
 
 
@@ -197,6 +215,12 @@ def normalise_number(raw: str, rules_: dict | None = None) -> str:
     if len(parts) == 3 and parts[0].isdigit() and parts[2] in bodies and not parts[1].isdigit():
         return f"{parts[0]}-{parts[1]}/{bodies[parts[2]]}"
     return _SPLIT.sub(r"\1", raw.strip())
+
+
+@lru_cache(maxsize=65536)
+def _normalised(raw: str) -> str:
+    """normalise_number with the rule data of data/references.yaml, cached: the same numbers recur across a corpus."""
+    return normalise_number(raw, rules())
 
 
 _PART = re.compile(r"[-/]")
@@ -237,14 +261,16 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset, str], ...]:
-    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}, "") for "luật ", "Luật ",
-    with the capital letters of that rest ("ẬT" for "UẬT ")."""
+def _tails(spellings: tuple[str, ...]) -> tuple[tuple[str, frozenset, str, int], ...]:
+    """The spellings grouped by all but their first character: ("uật ", {"l", "L"}, "", 1) for "luật ", "Luật ",
+    with the capital letters of that rest ("ẬT" for "UẬT ") and where its first letter with a diacritic is
+    (-1 when it has none)."""
     groups: dict[str, set] = {}
     for spelling in spellings:
         if len(spelling) > 1:
             groups.setdefault(spelling[1:], set()).add(spelling[0])
-    return tuple((tail, frozenset(firsts), "".join(c for c in dict.fromkeys(tail) if c.isupper())) for tail, firsts in groups.items())
+    return tuple((tail, frozenset(firsts), "".join(c for c in dict.fromkeys(tail) if c.isupper()),
+                  next((k for k, c in enumerate(tail) if not c.isascii()), -1)) for tail, firsts in groups.items())
 
 
 def _find_any(text: str, spellings: tuple[str, ...]):
@@ -253,7 +279,9 @@ def _find_any(text: str, spellings: tuple[str, ...]):
     Spellings that differ only in their first letter ("luật ", "Luật ") are found with one search of
     the rest, the letter before being checked (each search is a pass over the whole text). A rest with
     capital letters ("ĐỀ ÁN") is searched for only when the text has each of them (a search for one
-    character is many times faster than for several, and capitals are rare).
+    character is many times faster than for several, and capitals are rare). A rest with a letter with
+    a diacritic ("uật ") is found through that letter ("ậ"): such letters are rare enough that checking
+    each of them costs less than the search for several characters.
     """
     out = []
     for spelling in spellings:
@@ -263,16 +291,25 @@ def _find_any(text: str, spellings: tuple[str, ...]):
         while i >= 0:
             out.append(i)
             i = text.find(spelling, i + 1)
-    for tail, firsts, capitals in _tails(spellings):
+    for tail, firsts, capitals, anchor in _tails(spellings):
         for c in capitals:
             if c not in text:
                 break
         else:
-            i = text.find(tail, 1)
+            if anchor < 0:
+                i = text.find(tail, 1)
+                while i >= 0:
+                    if text[i - 1] in firsts:
+                        out.append(i - 1)
+                    i = text.find(tail, i + 1)
+                continue
+            letter = tail[anchor]
+            i = text.find(letter, anchor + 1)
             while i >= 0:
-                if text[i - 1] in firsts:
-                    out.append(i - 1)
-                i = text.find(tail, i + 1)
+                begin = i - anchor  # where the rest would begin
+                if text[begin - 1] in firsts and text.startswith(tail, begin):
+                    out.append(begin - 1)
+                i = text.find(letter, i + 1)
     if len(spellings) > 1:
         out = sorted(set(out))
     return out
@@ -314,7 +351,7 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     # Numbers: every run of digits not glued to a word or a code before it. A full number
     # ("12-NQ/TW", "13/2023/NĐ-CP") is taken with the kind word written before it, if any; a bare
     # number ("Quy chế phối hợp số 303", "Nghị quyết 12") only after a kind word. The scan leaves
-    # out the runs that cannot be either (see _NUMBER_SCAN).
+    # out the runs that cannot be either (see _number_scan).
     kind_words, codes = r["kind_words"], r["codes"]
     for m in finditer_at(r["number_scan"], text, digit_runs(text)):  # (a match starts a run of digits)
         s0 = m.start()
@@ -325,7 +362,7 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
             word, begin, _ = _kind_before(text, s0, r)
             if any(s < m.end() and begin < e for s, e in taken):
                 continue
-            number = normalise_number(raw, r)
+            number = _normalised(raw) if r is rules() else normalise_number(raw, r)
             kind = kind_words.get(word) if word else None
             if kind is None:
                 kind = codes.get(number_code(number))
@@ -348,13 +385,17 @@ def _mentions_in(text: str, r: dict) -> list[dict]:
     return _followers(found, text, r)
 
 
-_TAIL = re.compile(r"\s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$")
+# What stands between a kind word and its number: white space, maybe "số" ("số:") or "số hiệu", i.e. the
+# leftmost match of \s+(?:số(?:\s*:)?\s*|số hiệu\s+)?$ in the text before the number. Found as the longest
+# match at the start of that text reversed (a match is faster than a search that tries each offset); the
+# pattern is written so that its first match there is the longest.
+_TAIL_REVERSED = re.compile(r"(?:\s*(?::\s*)?ốs|\s+uệih ốs)?\s+")
 
 
 def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     """The kind word written just before a number at `pos` ("nghị quyết số "), where it begins, and whether "số" is there."""
     j = pos  # the word written before the number (after "số" or the kind word): most numbers are "ngày 16", "năm 2024" ...
-    while j and text[j - 1] in " :\t\n\xa0":
+    while j and text[j - 1] in _SEPARATOR:
         j -= 1
     i = j
     while i > j - 8 and i and text[i - 1].isalnum():
@@ -362,15 +403,15 @@ def _kind_before(text: str, pos: int, r: dict) -> tuple[str | None, int, bool]:
     if text[i:j].lower() not in r["kind_last"]:
         return None, pos, False
     window = _lower(text[max(0, pos - 40):pos])
-    tail = _TAIL.search(window)
+    tail = _TAIL_REVERSED.match(window[::-1])
     if not tail:
         return None, pos, False
-    core = window[: tail.start()]
+    core = window[: len(window) - tail.end()]
     if not core.endswith(r["kind_tuple"]):
         return None, pos, False
     for word in r["kind_by_last"][core[-1]]:  # (core ends with one of the kind words)
         if core.endswith(word) and (len(core) == len(word) or not core[-len(word) - 1].isalnum()):
-            return word, pos - len(window) + len(core) - len(word), "số" in tail.group()
+            return word, pos - len(window) + len(core) - len(word), "ốs" in tail.group()  # ("số" reversed)
     return None, pos, False
 
 
@@ -436,10 +477,7 @@ def _article_references(article_id: str, article_date: str | None, sentences: li
     mentions = _mentions_in(joined, r)
     if not mentions:
         return []
-    bounds, pos = [], 0
-    for text in texts:
-        bounds.append(pos)
-        pos += len(text) + 1
+    bounds = sentence_starts(texts)
     for f in mentions:
         k = bisect_right(bounds, f["s"]) - 1
         f["sentence_id"], f["offset"] = sentence_ids[k], starts[k] - bounds[k]
