@@ -1,4 +1,4 @@
-"""Build hook: the extraction modules are compiled with Cython, unchanged (same .py source, about a quarter faster).
+"""Build hook: the extraction modules are compiled with Cython, unchanged (same .py source, 10–20% faster).
 
 ANALYSIS_PURE_PYTHON=1 at install time skips compilation, and the package runs as plain Python; so does deleting
 the compiled files (analysis/*.so). analysis/compiled.py refuses a compiled module older than its source.

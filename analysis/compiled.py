@@ -1,8 +1,9 @@
 """The extraction modules that setup.py compiles with Cython, and the check that none is older than its source.
 
 Cython compiles the package's own .py files unchanged (setup.py lists them in COMPILED), so the same code runs
-either way, about a quarter faster compiled. Python imports a compiled module (`units.cpython-311-...so`) in
-preference to the .py beside it, so after an edit or a `git pull` the old compiled code would run silently.
+either way, 10-20% faster compiled (benchmarks/bench_stages.py). Python imports a compiled module
+(`units.cpython-311-...so`) in preference to the .py beside it, so after an edit or a `git pull` the old compiled
+code would run silently.
 check_fresh() refuses that at import time and says how to rebuild; `make` rebuilds by itself. Only a source
 checkout (a pyproject.toml beside the package) is checked: an installed wheel's files do not change after install,
 and the order in which an installer writes them says nothing.
